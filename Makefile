@@ -1,0 +1,66 @@
+# Two commands do all set-up on a fresh machine: `make dashboard` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8866
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: dashboard test install install-test browser libreoffice lint format bench demo clean
+
+# The virtual environment, with the versions that passed (constraints.txt).
+$(BIN)/popanalytics: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.test-installed: $(BIN)/popanalytics
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(BIN)/popanalytics
+install-test: $(VENV)/.test-installed
+
+data/demo.xlsx: | $(BIN)/popanalytics
+	$(BIN)/popanalytics demo $@
+
+demo: data/demo.xlsx
+
+## Serve the dashboard on the embedded demo data at http://127.0.0.1:$(PORT)
+dashboard: install data/demo.xlsx
+	$(BIN)/popanalytics serve --port $(PORT)
+
+# Debian's Chromium for the browser tests (Playwright's own download cannot work here).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
+# LibreOffice converts the exported workbook to PDF in the export tests.
+libreoffice:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-calc-nogui; \
+	fi
+
+lint: install-test
+	$(BIN)/ruff check popanalytics tests bench
+	$(BIN)/ruff format --check popanalytics tests bench
+	$(BIN)/mypy
+
+format: install-test
+	$(BIN)/ruff format popanalytics tests bench
+	$(BIN)/ruff check --fix popanalytics tests bench
+
+## Install what the tests need (browser included) and run the whole suite.
+test: install-test browser libreoffice data/demo.xlsx lint
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pytest
+
+bench: install-test
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/metrics.py
+	$(BIN)/python bench/export.py
+	$(BIN)/python bench/dashboard.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -1,0 +1,4 @@
+"""Labels (Dutch, English) for the metrics area."""
+
+LABELS: dict[str, tuple[str, str]] = {
+}

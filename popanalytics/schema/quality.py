@@ -1,0 +1,81 @@
+"""The data-quality report: every input row is used or listed, with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from popanalytics.model import TABLE_NAMES
+
+Severity = Literal["error", "warning"]
+
+FINDING_COLUMNS = (
+    "table",
+    "file",
+    "sheet",
+    "row",
+    "field",
+    "value",
+    "severity",
+    "code",
+    "message_nl",
+    "message_en",
+)
+
+
+@dataclass(frozen=True)
+class TableCounts:
+    read: int
+    used: int
+    quarantined: int
+
+
+@dataclass
+class QualityReport:
+    """Row accounting per table plus one finding per problem.
+
+    ``findings`` is a DataFrame with FINDING_COLUMNS: ``row`` is the row number as
+    the user sees it in Excel (header row included; CSV: the line number),
+    severity ``error`` means the row was quarantined, ``warning`` that it was
+    used with the value repaired or left empty.
+    """
+
+    counts: dict[str, TableCounts] = field(default_factory=dict)
+    findings: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame({c: pd.Series([], dtype=object) for c in FINDING_COLUMNS})
+    )
+
+    def table_counts(self) -> pd.DataFrame:
+        """One row per table: read, used, quarantined."""
+        rows = [
+            {"table": t, "read": c.read, "used": c.used, "quarantined": c.quarantined}
+            for t, c in ((t, self.counts.get(t, TableCounts(0, 0, 0))) for t in TABLE_NAMES)
+        ]
+        return pd.DataFrame(rows)
+
+    def to_json(self, lang: str = "nl") -> dict[str, object]:
+        """The shape `popanalytics validate --json` prints."""
+        msg = "message_en" if lang == "en" else "message_nl"
+        findings = [
+            {
+                "table": r["table"],
+                "file": r["file"],
+                "sheet": r["sheet"],
+                "row": None if pd.isna(r["row"]) else int(r["row"]),
+                "field": r["field"],
+                "value": None if pd.isna(r["value"]) else str(r["value"]),
+                "severity": r["severity"],
+                "code": r["code"],
+                "message": r[msg],
+            }
+            for r in self.findings.to_dict("records")
+        ]
+        return {
+            "tables": {
+                t: {"read": c.read, "used": c.used, "quarantined": c.quarantined}
+                for t, c in self.counts.items()
+            },
+            "findings": findings,
+        }
