@@ -8,31 +8,29 @@ label literal lives anywhere else in the code.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
+import pkgutil
 from typing import Literal
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
-
-from popanalytics.i18n import (
-    labels_common,
-    labels_dashboard,
-    labels_export,
-    labels_io,
-    labels_metrics,
-    labels_quality,
-)
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 _LOCALE = {"nl": "nl_BE", "en": "en_GB"}
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (labels_common, labels_io, labels_quality, labels_metrics, labels_dashboard, labels_export):
-    _clash = CATALOGUE.keys() & _module.LABELS.keys()
+# Every ``labels_<area>`` module of this package is part of the catalogue, so an
+# area adds labels without touching this file.
+for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    if not _info.name.startswith("labels_"):
+        continue
+    _labels: dict[str, tuple[str, str]] = importlib.import_module(f"{__name__}.{_info.name}").LABELS
+    _clash = CATALOGUE.keys() & _labels.keys()
     if _clash:
         raise RuntimeError(f"label keys defined twice: {sorted(_clash)}")
-    CATALOGUE.update(_module.LABELS)
+    CATALOGUE.update(_labels)
 
 
 def t(key: str, lang: str = "nl", **values: object) -> str:

@@ -1,0 +1,444 @@
+"""The `popanalytics` command: a thin layer over the library.
+
+Each command parses its arguments, calls one library function and prints the
+result. A fatal problem is one message on stderr in the user's language (exit 2);
+any other failure is a short message, never a traceback (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from popanalytics.errors import PopError
+from popanalytics.i18n import fmt_number, fmt_percent, t
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_FATAL = 2
+
+COMMANDS = ("validate", "metrics", "report", "followup", "demo", "serve")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def _filter(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUE, got {text!r}")
+    return name.strip(), value.strip()
+
+
+def _add_data(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    p.add_argument(
+        "data",
+        nargs="*" if optional else "+",
+        metavar="DATA",
+        help="export files (.xlsx, .xlsm, .xls, .ods, .csv) or folders holding them",
+    )
+    p.add_argument("--mapping", metavar="FILE", help="TOML file with extra header/sheet aliases")
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=os.environ.get("POPANALYTICS_LANG", "nl"),
+        help="language of messages and labels (default: nl)",
+    )
+
+
+def _add_params(p: argparse.ArgumentParser, *, grouping: bool = True) -> None:
+    p.add_argument("--cycle", type=int, metavar="YEAR", help="cycle (year it starts in)")
+    p.add_argument(
+        "--cycle-start-month",
+        type=int,
+        default=1,
+        metavar="M",
+        help="first month of a cycle, e.g. 9 for September-August (default: 1)",
+    )
+    p.add_argument(
+        "--reference-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="figures as known on this day (default: today)",
+    )
+    p.add_argument(
+        "--filter",
+        action="append",
+        type=_filter,
+        default=[],
+        metavar="FIELD=VALUE",
+        help="keep only employees with this value (repeatable; department, team, "
+        "location, job_title, manager_id, contract_type)",
+    )
+    if grouping:
+        p.add_argument(
+            "--group-by",
+            metavar="FIELD",
+            help="department, team, location, job_title, manager_id or contract_type",
+        )
+    p.add_argument(
+        "--audience",
+        choices=("hr", "management"),
+        default="hr",
+        help="hr sees individuals; management sees aggregates with small groups suppressed",
+    )
+    p.add_argument(
+        "-k", "--min-group", type=int, default=5, metavar="K", help="suppression threshold (>= 3)"
+    )
+    p.add_argument("--window-months", type=int, metavar="N", help="coverage over the last N months")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="popanalytics",
+        description="Load, check and analyse POP-cycle exports; serve the dashboard; "
+        "write Excel overviews.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "validate",
+        help="check exports and print the data-quality report",
+        description="Check exports and print the data-quality report. Exit 0 when the "
+        "data is usable (even with rejected rows), 2 on a fatal problem.",
+    )
+    _add_data(p)
+    _add_lang(p)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "metrics",
+        help="compute the figures",
+        description="Compute every figure for a cycle, reference date, filters and grouping.",
+    )
+    _add_data(p)
+    _add_lang(p)
+    _add_params(p)
+    p.add_argument("--json", action="store_true", help="print parameters and figures as JSON")
+    p.set_defaults(func=cmd_metrics)
+
+    p = sub.add_parser(
+        "report",
+        help="write the Excel overview workbook",
+        description="Write the Excel overview workbook (aggregates; hr adds detail sheets).",
+    )
+    _add_data(p)
+    _add_lang(p)
+    _add_params(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="workbook to write")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "followup",
+        help="write per-manager follow-up workbooks",
+        description="Write one follow-up workbook per manager: open and overdue agreements, "
+        "conversations lacking follow-up and employees out of cycle.",
+    )
+    _add_data(p)
+    _add_lang(p)
+    _add_params(p, grouping=False)
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write to")
+    p.add_argument(
+        "--single-workbook",
+        action="store_true",
+        help="one workbook with a sheet per manager instead of one file per manager",
+    )
+    p.set_defaults(func=cmd_followup)
+
+    p = sub.add_parser(
+        "demo",
+        help="write a synthetic demo export",
+        description="Write a deterministic synthetic organisation as a Dutch-header export "
+        "(.xlsx, or a folder of CSV files when OUT has no extension).",
+    )
+    p.add_argument("out", metavar="OUT", help="workbook (.xlsx) or folder to write")
+    p.add_argument("--employees", type=int, default=300, metavar="N", help="size (default 300)")
+    p.add_argument("--seed", type=int, default=2026, metavar="S", help="random seed")
+    _add_lang(p)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
+        "serve",
+        help="serve the dashboard",
+        description="Serve the dashboard with Voilà on the given data (the demo data when "
+        "none is given). Binds to 127.0.0.1 unless --host says otherwise.",
+    )
+    _add_data(p, optional=True)
+    _add_lang(p)
+    p.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--cycle", type=int, metavar="YEAR", help="initial cycle")
+    p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def _version() -> str:
+    from popanalytics import __version__
+
+    return f"popanalytics {__version__}"
+
+
+def _params(args: argparse.Namespace) -> Any:
+    from popanalytics.metrics.params import Params
+
+    filters: dict[str, list[str]] = {}
+    for name, value in args.filter:
+        filters.setdefault(name, []).append(value)
+    try:
+        return Params(
+            cycle_year=args.cycle,
+            cycle_start_month=args.cycle_start_month,
+            reference_date=args.reference_date,
+            filters=tuple((k, tuple(v)) for k, v in sorted(filters.items())),
+            group_by=getattr(args, "group_by", None),
+            audience=args.audience,
+            k=args.min_group,
+            window_months=args.window_months,
+        )
+    except ValueError as exc:
+        raise PopError(
+            t("cli.bad_parameter", "nl", detail=exc),
+            t("cli.bad_parameter", "en", detail=exc),
+            code="bad_parameter",
+        ) from exc
+
+
+def _load(args: argparse.Namespace) -> Any:
+    from popanalytics.dataset import load
+
+    return load(list(args.data), mapping=args.mapping)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    loaded = _load(args)
+    report = loaded.report
+    if args.json:
+        print(json.dumps(report.to_json(args.lang), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lang = args.lang
+    print(t("cli.validate.heading", lang))
+    header = (
+        t("cli.validate.table", lang),
+        t("cli.validate.read", lang),
+        t("cli.validate.used", lang),
+        t("cli.validate.quarantined", lang),
+    )
+    rows = [
+        (t(f"table.{r.table}", lang), str(r.read), str(r.used), str(r.quarantined))
+        for r in report.table_counts().itertuples()
+    ]
+    print(_table([header, *rows]))
+    findings = report.findings
+    if findings.empty:
+        print(t("cli.validate.no_findings", lang))
+        return EXIT_OK
+    n_err = int((findings["severity"] == "error").sum())
+    print()
+    print(t("cli.validate.summary", lang, errors=n_err, warnings=len(findings) - n_err))
+    msg = "message_en" if lang == "en" else "message_nl"
+    fheader = (
+        t("cli.validate.place", lang),
+        t("cli.validate.severity", lang),
+        t("cli.validate.message", lang),
+    )
+    frows = [
+        (
+            _place(r["file"], r["sheet"], r["row"]),
+            t(f"severity.{r['severity']}", lang),
+            str(r[msg]),
+        )
+        for r in findings.to_dict("records")
+    ]
+    print(_table([fheader, *frows]))
+    return EXIT_OK
+
+
+def _place(file: Any, sheet: Any, row: Any) -> str:
+    parts = [str(file)] if isinstance(file, str) and file else []
+    if isinstance(sheet, str) and sheet:
+        parts.append(sheet)
+    if row is not None and not (isinstance(row, float) and math.isnan(row)):
+        parts.append(str(int(row)))
+    return ":".join(parts)
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _json_number(value: Any) -> float | int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def _json_text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value)
+
+
+def params_json(params: Any, sources: Sequence[str]) -> dict[str, Any]:
+    """The parameters block of `metrics --json`: what a reader needs to reproduce it."""
+    cycle = params.cycle
+    return {
+        "data": list(sources),
+        "cycle": cycle.label,
+        "cycle_start": cycle.start.isoformat(),
+        "cycle_end": cycle.end.isoformat(),
+        "reference_date": params.reference.isoformat(),
+        "filters": {k: list(v) for k, v in params.filters},
+        "group_by": params.group_by,
+        "audience": params.audience,
+        "k": params.k,
+        "min_tenure_days": params.min_tenure_days,
+        "grace_days": params.grace_days,
+        "window_months": params.window_months,
+    }
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    from popanalytics.metrics import figures
+
+    params = _params(args)
+    loaded = _load(args)
+    frame = figures(loaded.dataset, params)
+    if args.json:
+        out = {
+            "parameters": params_json(params, args.data),
+            "figures": [
+                {
+                    "metric": r["metric"],
+                    "group": r["group"],
+                    "breakdown_field": _json_text(r["breakdown_field"]),
+                    "breakdown": _json_text(r["breakdown"]),
+                    "numerator": _json_number(r["numerator"]),
+                    "denominator": _json_number(r["denominator"]),
+                    "rate": _json_number(r["rate"]),
+                    "employees": _json_number(r["employees"]),
+                    "suppressed": bool(r["suppressed"]),
+                }
+                for r in frame.to_dict("records")
+            ],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lang = args.lang
+    headline = frame[frame["breakdown_field"].isna()]
+    shown = t("cli.metrics.suppressed", lang, k=params.k)
+    rows = [
+        (
+            t(f"metric.{r['metric']}", lang),
+            t("group.all", lang) if r["group"] == "all" else str(r["group"]),
+            shown if r["suppressed"] else _figure_text(r, lang),
+        )
+        for r in headline.to_dict("records")
+    ]
+    header = (t("cli.metrics.metric", lang), t("cli.metrics.group", lang), t("cli.metrics.value", lang))
+    print(_table([header, *rows]))
+    return EXIT_OK
+
+
+def _figure_text(row: dict[str, Any], lang: str) -> str:
+    num, den, rate = row["numerator"], row["denominator"], row["rate"]
+    if isinstance(rate, float) and not math.isnan(rate):
+        return f"{fmt_number(num, lang)} / {fmt_number(den, lang)} ({fmt_percent(rate, lang)})"
+    digits = 0 if num is None or math.isnan(num) or float(num).is_integer() else 1
+    return fmt_number(num, lang, digits)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from popanalytics.export.overview import write_overview
+
+    params = _params(args)
+    loaded = _load(args)
+    out = Path(args.output)
+    write_overview(out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data)
+    print(t("cli.written", args.lang, path=out))
+    return EXIT_OK
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    from popanalytics.export.followup import write_followup
+
+    params = _params(args)
+    if params.audience != "hr":
+        raise PopError(t("cli.followup.hr_only", "nl"), t("cli.followup.hr_only", "en"))
+    loaded = _load(args)
+    paths = write_followup(
+        Path(args.output),
+        loaded.dataset,
+        params,
+        lang=args.lang,
+        single_workbook=args.single_workbook,
+    )
+    print(t("cli.followup.written", args.lang, count=len(paths), path=args.output))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from popanalytics.demo import write_demo_workbook
+
+    if args.employees < 1:
+        raise PopError(t("cli.demo.size", "nl"), t("cli.demo.size", "en"))
+    out = write_demo_workbook(args.out, employees=args.employees, seed=args.seed)
+    print(t("cli.written", args.lang, path=out))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from popanalytics.dashboard.server import serve
+
+    return serve(
+        list(args.data),
+        mapping=args.mapping,
+        port=args.port,
+        host=args.host,
+        cycle=args.cycle,
+        reference_date=args.reference_date,
+        lang=args.lang,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "nl")
+    try:
+        code: int = args.func(args)
+        return code
+    except PopError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the user gets a message, never a traceback
+        print(t("cli.unexpected", lang, error=type(exc).__name__, detail=exc), file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
