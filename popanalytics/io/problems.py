@@ -1,0 +1,29 @@
+"""Fatal import problems as `PopError`, worded from the io label catalogue."""
+
+from __future__ import annotations
+
+from popanalytics.errors import PopError
+from popanalytics.i18n import t
+
+
+def fatal(
+    label: str,
+    *,
+    file: str | None = None,
+    sheet: str | None = None,
+    column: str | None = None,
+    **values: object,
+) -> PopError:
+    """A `PopError` for label ``io.error.<label>``, in Dutch and English.
+
+    ``file`` is both a placeholder of the message and the place the error names.
+    """
+    fill = {"file": file, **values}
+    return PopError(
+        t(f"io.error.{label}", "nl", **fill),
+        t(f"io.error.{label}", "en", **fill),
+        file=file,
+        sheet=sheet,
+        column=column,
+        code=f"io.{label}",
+    )
