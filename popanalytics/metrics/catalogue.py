@@ -1,0 +1,72 @@
+"""What each metric key is: kind, unit, label keys and the breakdowns it has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["rate", "count", "sum", "median"]
+Unit = Literal["percent", "people", "items", "hours", "eur", "days"]
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    key: str
+    kind: Kind
+    unit: Unit
+    breakdowns: tuple[str, ...] = ()
+    headline: bool = True  # False: only present as breakdown rows
+
+    @property
+    def label_key(self) -> str:
+        return f"metric.{self.key}"
+
+    @property
+    def definition_key(self) -> str:
+        return f"metric.{self.key}.definition"
+
+
+_TYPE = ("conversation_type",)
+_NEEDS = ("theme", "learning_form", "priority", "status")
+
+_ALL: tuple[MetricInfo, ...] = (
+    MetricInfo("population", "count", "people"),
+    MetricInfo("population_new", "count", "people"),
+    MetricInfo("population_absent", "count", "people"),
+    MetricInfo("coverage_development", "rate", "percent"),
+    MetricInfo("coverage_performance", "rate", "percent"),
+    MetricInfo("coverage_appraisal", "rate", "percent"),
+    MetricInfo("coverage_any", "rate", "percent"),
+    MetricInfo("conversations_planned", "count", "items", _TYPE),
+    MetricInfo("conversations_missed", "count", "items", _TYPE),
+    MetricInfo("conversations_cancelled", "count", "items", _TYPE),
+    MetricInfo("conversations_held", "count", "items", _TYPE),
+    MetricInfo("agreements_total", "count", "items"),
+    MetricInfo("agreements_completion", "rate", "percent"),
+    MetricInfo("agreements_on_time", "rate", "percent"),
+    MetricInfo("agreements_days_to_done_median", "median", "days"),
+    MetricInfo("strength_focus", "rate", "percent"),
+    MetricInfo("agreements_mix", "rate", "percent", ("category", "owner", "focus"), headline=False),
+    MetricInfo("agreements_overdue", "count", "items", ("bucket",)),
+    MetricInfo("followup_missing", "count", "items"),
+    MetricInfo("out_of_cycle_development", "count", "people"),
+    MetricInfo("out_of_cycle_performance", "count", "people"),
+    MetricInfo("out_of_cycle_appraisal", "count", "people"),
+    MetricInfo("out_of_cycle_any", "count", "people"),
+    MetricInfo("training_needs", "count", "items", _NEEDS),
+    MetricInfo("training_hours", "sum", "hours", _NEEDS),
+    MetricInfo("training_cost", "sum", "eur", _NEEDS),
+    MetricInfo("training_cost_missing", "count", "items"),
+    MetricInfo("training_employees", "count", "people"),
+    MetricInfo("training_share_employees", "rate", "percent"),
+    MetricInfo("training_fulfilment", "rate", "percent"),
+    MetricInfo("training_open_demand", "count", "items"),
+    MetricInfo("notice_given", "rate", "percent"),
+    MetricInfo("report_signed", "rate", "percent"),
+    MetricInfo("signature_days_median", "median", "days"),
+    MetricInfo("report_filed", "rate", "percent"),
+    MetricInfo("followup_planned", "rate", "percent"),
+)
+
+METRICS: dict[str, MetricInfo] = {m.key: m for m in _ALL}
+HEADLINE_METRICS: tuple[str, ...] = tuple(m.key for m in _ALL if m.headline)

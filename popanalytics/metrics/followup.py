@@ -1,0 +1,139 @@
+"""Follow-up (opvolging): overdue agreements, missing follow-up, out of cycle."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from popanalytics.metrics.agreements import done_at_r
+from popanalytics.metrics.context import Context, Rows
+from popanalytics.metrics.population import COVERAGE_TYPES, held_at_r
+from popanalytics.metrics.prepare import CONVERSATION_KINDS
+
+BUCKETS: tuple[str, ...] = ("1-30", "31-90", "91-180", ">180")
+_BUCKET_EDGES = np.array([30.5, 90.5, 180.5])  # days overdue are whole numbers ≥ 1
+
+
+def followup_reference(ctx: Context) -> np.ndarray:
+    """The date an agreement is followed up on: followup_date, else due_date."""
+    return ctx.p.agr_followup_ref
+
+
+def open_at_r(ctx: Context) -> np.ndarray:
+    """Agreements of the population known on R (agreed on or before R, or
+    without an agreed date) that are not done and not cancelled at R."""
+    p = ctx.p
+    with np.errstate(invalid="ignore"):
+        known = np.isnan(p.agr_agreed) | (p.agr_agreed <= ctx.R)
+    return ctx.agr_in_pop & known & ~done_at_r(ctx) & ~p.agr_cancelled
+
+
+def days_overdue(ctx: Context) -> np.ndarray:
+    """R minus the follow-up reference date (NaN without one)."""
+    return ctx.R - followup_reference(ctx)
+
+
+def overdue(ctx: Context) -> np.ndarray:
+    """Open at R with a follow-up reference date before R (equal to R is not overdue)."""
+    with np.errstate(invalid="ignore"):
+        return open_at_r(ctx) & (days_overdue(ctx) > 0)
+
+
+def bucket_codes(days: np.ndarray) -> np.ndarray:
+    """Index into BUCKETS for days overdue ≥ 1."""
+    return np.searchsorted(_BUCKET_EDGES, days)
+
+
+def lacking_followup(ctx: Context) -> np.ndarray:
+    """Held conversations of the population in C up to R without a followup_date
+    of their own and without an agreement carrying a followup_date or due_date."""
+    p = ctx.p
+    return held_in_cycle(ctx) & np.isnan(p.conv_followup) & ~p.conv_agr_followup_or_due
+
+
+def held_in_cycle(ctx: Context) -> np.ndarray:
+    """Conversations of the population held in C on or before R."""
+    p = ctx.p
+    with np.errstate(invalid="ignore"):
+        return ctx.conv_in_pop & held_at_r(ctx) & (p.conv_held >= ctx.cs) & (p.conv_held <= ctx.ce)
+
+
+def out_of_cycle_base(ctx: Context) -> np.ndarray:
+    """Employees the out-of-cycle check applies to: employed on R, in the
+    population, not new and not long-term absent."""
+    with np.errstate(invalid="ignore"):
+        employed = (ctx.p.emp_start <= ctx.R) & (np.isnan(ctx.p.emp_end) | (ctx.p.emp_end >= ctx.R))
+    return ctx.eligible & employed
+
+
+def last_held_by_kind(ctx: Context) -> np.ndarray:
+    """Per employee (rows) and conversation kind (columns, CONVERSATION_KINDS
+    then "any"): day number of the last conversation held at R, any cycle;
+    NaN if none. One scatter-max over the held conversations."""
+    p = ctx.p
+    n_kinds = len(CONVERSATION_KINDS)
+    mask = held_at_r(ctx) & (p.conv_kind >= 0)
+    last = np.full((p.n_emp, n_kinds + 1), -np.inf)
+    flat = last.reshape(-1)
+    np.maximum.at(flat, p.conv_emp[mask] * (n_kinds + 1) + p.conv_kind[mask], p.conv_held[mask])
+    last[:, n_kinds] = last[:, :n_kinds].max(axis=1)
+    last[np.isinf(last)] = np.nan
+    return last
+
+
+def last_held(ctx: Context, kind: str) -> np.ndarray:
+    """Per employee: day number of the last conversation of ``kind`` held at R."""
+    return last_held_by_kind(ctx)[:, COVERAGE_TYPES.index(kind)]
+
+
+def out_of_cycle(ctx: Context, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """(out-of-cycle mask per employee, last held day per employee)."""
+    last = last_held(ctx, kind)
+    return _out(ctx, last, out_of_cycle_base(ctx)), last
+
+
+def _out(ctx: Context, last: np.ndarray, base: np.ndarray) -> np.ndarray:
+    """Checked employees whose last conversation is more than (days in the
+    cycle + grace_days) days before R, or who never had one."""
+    limit = ctx.params.cycle.days + ctx.params.grace_days
+    with np.errstate(invalid="ignore"):
+        recent = (ctx.R - last) <= limit
+    return base & ~recent
+
+
+def add_followup(rows: Rows, breakdowns: bool) -> None:
+    ctx = rows.ctx
+    pop = ctx.pop_counts
+    days = days_overdue(ctx)
+    with np.errstate(invalid="ignore"):
+        late = open_at_r(ctx) & (days > 0)
+    rows.add("agreements_overdue", ctx.count(ctx.agr_group, late), pop, pop, rate=False)
+    if breakdowns:
+        # bucket x group counts over the overdue rows only
+        codes = bucket_codes(days[late]) * ctx.n_groups + ctx.agr_group[late]
+        num = np.bincount(codes, minlength=len(BUCKETS) * ctx.n_groups).astype(float)
+        rows.add_breakdown(
+            "agreements_overdue",
+            "bucket",
+            np.array(BUCKETS, dtype=object),
+            num.reshape(len(BUCKETS), ctx.n_groups),
+            pop,
+            pop,
+            rate=False,
+        )
+    rows.add(
+        "followup_missing", ctx.count(ctx.conv_group, lacking_followup(ctx)), pop, pop, rate=False
+    )
+
+    # Out of cycle = checked and no conversation of the kind held at R within
+    # the limit: flag the employees with a recent one (no need for the dates).
+    checked = out_of_cycle_base(ctx)
+    base = ctx.per_group(checked)
+    limit = ctx.params.cycle.days + ctx.params.grace_days
+    p = ctx.p
+    with np.errstate(invalid="ignore"):
+        recent = np.flatnonzero(held_at_r(ctx) & ((ctx.R - p.conv_held) <= limit))
+    emp, kind = p.conv_emp[recent], p.conv_kind[recent]
+    for i, name in enumerate(COVERAGE_TYPES):
+        pick = np.ones(len(recent), dtype=bool) if name == "any" else kind == i
+        out = checked & ~ctx.has_row(emp, pick)
+        rows.add(f"out_of_cycle_{name}", ctx.per_group(out), base, base, rate=False)

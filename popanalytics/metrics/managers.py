@@ -1,0 +1,110 @@
+"""Conversations per manager and teams whose coverage lags the organisation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from popanalytics.metrics.context import make_context
+from popanalytics.metrics.followup import held_in_cycle
+from popanalytics.metrics.params import NO_GROUP, TOTAL, Params
+from popanalytics.metrics.population import covered
+from popanalytics.metrics.prepare import Prepared, prepare
+from popanalytics.metrics.privacy import suppress
+from popanalytics.model import Dataset
+
+LAG_POINTS = 0.10  # a team lags when more than 10 percentage points below the organisation
+_EPS = 1e-9  # 0.8 - 0.7 is 0.10000000000000009 in floating point: exactly 10 points is no lag
+
+MANAGER_COLUMNS: tuple[str, ...] = (
+    "manager_id",
+    "manager_name",
+    "conversations_held",
+    "numerator",
+    "denominator",
+    "rate",
+    "organisation_rate",
+    "lags",
+    "employees",
+    "suppressed",
+)
+
+
+def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
+    """Per manager: conversations held in C up to R (by who held them:
+    conversations.manager_id, else the employee's manager) and the coverage of
+    ``params.conversation_type`` over their team (population employees whose
+    manager_id is theirs; employees without one form "(none)")."""
+    p = prepare(dataset)
+    ctx = make_context(p, params.with_(group_by=None))
+    # Manager codes: -1 (no manager) becomes the last code, "(none)".
+    labels = np.append(p.managers.labels.astype(object), NO_GROUP)
+    n = len(labels)
+    team_code = np.where(p.emp_manager >= 0, p.emp_manager, n - 1)
+    held_code = np.where(p.conv_manager >= 0, p.conv_manager, n - 1)[held_in_cycle(ctx)]
+    done = covered(ctx, params.conversation_type)
+    den = np.bincount(team_code[ctx.eligible], minlength=n).astype(float)
+    num = np.bincount(team_code[done], minlength=n).astype(float)
+    n_held = np.bincount(held_code, minlength=n).astype(float)
+    members = np.bincount(team_code[ctx.in_pop], minlength=n)
+    # managers with a team in the population or who held a conversation
+    keep = (members > 0) | (n_held > 0)
+    labels, den, num, n_held = labels[keep], den[keep], num[keep], n_held[keep]
+    n = len(labels)
+    org_rate = num.sum() / den.sum() if den.sum() > 0 else np.nan
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+    lags = (org_rate - rate) > LAG_POINTS + _EPS  # NaN compares False
+
+    codes = np.append(np.arange(len(p.managers.labels)), -1)[keep]
+    manager_name = p.manager_names(codes)
+
+    out = pd.DataFrame(
+        {
+            "manager_id": labels.astype(object),
+            "manager_name": pd.Series(manager_name, dtype=object),
+            "conversations_held": n_held,
+            "numerator": num,
+            "denominator": den,
+            "rate": rate,
+            "organisation_rate": org_rate,
+            "lags": lags,
+            "employees": den.astype(np.int64),
+            "suppressed": False,
+        }
+    )
+    out = out.sort_values(
+        "manager_id", key=lambda s: s.map(lambda v: (v == NO_GROUP, v))
+    ).reset_index(drop=True)
+    if params.audience == "management":
+        out = _suppress_managers(out, params.k, org_rate, int(den.sum()))
+    return out.loc[:, list(MANAGER_COLUMNS)]
+
+
+def _suppress_managers(
+    out: pd.DataFrame, k: int, org_rate: float, org_employees: int
+) -> pd.DataFrame:
+    """The figures suppression applied to the row of manager cells (the
+    organisation rate is their shown total)."""
+    cells = pd.DataFrame(
+        {
+            "metric": "manager_coverage",
+            "group": [TOTAL, *out["manager_id"]],
+            "breakdown_field": None,
+            "breakdown": None,
+            "numerator": [np.nan, *out["numerator"]],
+            "denominator": [np.nan, *out["denominator"]],
+            "rate": [org_rate, *out["rate"]],
+            "employees": [org_employees, *out["employees"]],
+        }
+    )
+    hidden = suppress(cells, k)["suppressed"].to_numpy()[1:]
+    out = out.copy()
+    for col in ("conversations_held", "numerator", "denominator", "rate"):
+        out[col] = np.where(hidden, np.nan, out[col].to_numpy(dtype=float))
+    out["lags"] = out["lags"].to_numpy(dtype=bool) & ~hidden
+    out["suppressed"] = hidden
+    if org_employees < k:
+        out["organisation_rate"] = np.nan
+    return out

@@ -1,0 +1,101 @@
+"""Population, coverage (gespreksdekking) and conversation status counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from popanalytics.metrics.context import Context, Rows, day_number, to_date
+from popanalytics.metrics.prepare import CONVERSATION_KINDS
+
+COVERAGE_TYPES: tuple[str, ...] = (*CONVERSATION_KINDS, "any")
+
+
+def add_population(rows: Rows) -> None:
+    """population, population_new, population_absent (counts over the population)."""
+    ctx = rows.ctx
+    pop = ctx.pop_counts
+    rows.add("population", pop, pop, pop, rate=False)
+    rows.add("population_new", ctx.per_group(ctx.new), pop, pop, rate=False)
+    rows.add("population_absent", ctx.per_group(ctx.absent), pop, pop, rate=False)
+
+
+def held_at_r(ctx: Context) -> np.ndarray:
+    """Conversations held as known on R: status held and held_date ≤ R."""
+    return ctx.conv_held_at_r
+
+
+def coverage_window_start(ctx: Context) -> float:
+    """First day a conversation counts for coverage: the cycle start, or with
+    ``window_months`` the day N months before R (inclusive)."""
+    months = ctx.params.window_months
+    if months is None:
+        return ctx.cs
+    start = pd.Timestamp(to_date(ctx.R)) - pd.DateOffset(months=months)
+    return day_number(start.date())
+
+
+def covered_by_kind(ctx: Context) -> dict[str, np.ndarray]:
+    """Per coverage type, per employee: eligible and at least one conversation
+    of that type held in the coverage window on or before R. The held
+    conversations in the window are selected once, then split by type."""
+    p = ctx.p
+    start = coverage_window_start(ctx)
+    end = ctx.R if ctx.params.window_months is not None else min(ctx.ce, ctx.R)
+    with np.errstate(invalid="ignore"):
+        rows = np.flatnonzero(held_at_r(ctx) & (p.conv_held >= start) & (p.conv_held <= end))
+    emp, kind = p.conv_emp[rows], p.conv_kind[rows]
+    out = {}
+    for i, name in enumerate(COVERAGE_TYPES):
+        pick = np.ones(len(rows), dtype=bool) if name == "any" else kind == i
+        out[name] = ctx.has_row(emp, pick) & ctx.eligible
+    return out
+
+
+def covered(ctx: Context, kind: str) -> np.ndarray:
+    """Per employee: eligible and covered for ``kind`` (see covered_by_kind)."""
+    return covered_by_kind(ctx)[kind]
+
+
+def add_coverage(rows: Rows) -> None:
+    """coverage_<type>: covered eligible employees / eligible employees."""
+    ctx = rows.ctx
+    eligible = ctx.per_group(ctx.eligible)
+    for kind, done in covered_by_kind(ctx).items():
+        rows.add(f"coverage_{kind}", ctx.per_group(done), eligible, eligible)
+
+
+def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
+    """Counts of conversations planned in C (population incl. new employees):
+    planned (not yet held), missed, cancelled; and conversations held in C up
+    to R. Denominator: the population the count is taken over."""
+    ctx, p = rows.ctx, rows.ctx.p
+    pop = ctx.pop_counts
+    held = held_at_r(ctx)
+    with np.errstate(invalid="ignore"):
+        planned_in_c = ctx.conv_in_pop & (p.conv_planned >= ctx.cs) & (p.conv_planned <= ctx.ce)
+        held_in_c = ctx.conv_in_pop & held & (p.conv_held >= ctx.cs) & (p.conv_held <= ctx.ce)
+    idx = np.flatnonzero(planned_in_c)
+    planned_day, cancelled = p.conv_planned[idx], p.conv_cancelled[idx]
+    open_ = ~held[idx] & ~cancelled
+    masks = {
+        "conversations_planned": (idx, open_ & (planned_day >= ctx.R)),
+        "conversations_missed": (idx, open_ & (planned_day < ctx.R)),
+        "conversations_cancelled": (idx, cancelled),
+    }
+    held_idx = np.flatnonzero(held_in_c)
+    masks["conversations_held"] = (held_idx, np.ones(len(held_idx), dtype=bool))
+    n_kinds, n_groups = len(CONVERSATION_KINDS), ctx.n_groups
+    kinds = np.array(CONVERSATION_KINDS, dtype=object)
+    for metric, (rows_idx, mask) in masks.items():
+        pick = rows_idx[mask]
+        kind = p.conv_kind[pick]
+        # (kind x group) counts in one bincount; an unknown kind has its own slot
+        cell = np.where(kind >= 0, kind, n_kinds) * n_groups + ctx.conv_group[pick]
+        counts = np.bincount(cell, minlength=(n_kinds + 1) * n_groups).astype(float)
+        counts = counts.reshape(n_kinds + 1, n_groups)
+        rows.add(metric, counts.sum(axis=0), pop, pop, rate=False)
+        if breakdowns:
+            rows.add_breakdown(
+                metric, "conversation_type", kinds, counts[:n_kinds], pop, pop, rate=False
+            )

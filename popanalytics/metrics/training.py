@@ -1,0 +1,74 @@
+"""Training needs (opleidingsnoden) requested in the cycle."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from popanalytics.metrics.agreements import breakdown_counts
+from popanalytics.metrics.context import Context, Rows
+from popanalytics.metrics.prepare import NEED_STATUSES, Codes
+
+_COMPLETED = NEED_STATUSES.index("completed")
+_REJECTED = NEED_STATUSES.index("rejected")
+_OPEN = tuple(NEED_STATUSES.index(s) for s in ("requested", "approved", "planned"))
+BREAKDOWN_FIELDS: tuple[str, ...] = ("theme", "learning_form", "priority", "status")
+
+
+def requested_in_cycle(ctx: Context) -> np.ndarray:
+    """Needs of the population requested (requested_date, else the source
+    conversation's held_date) in C on or before R; rejected ones included."""
+    p = ctx.p
+    with np.errstate(invalid="ignore"):
+        return ctx.tn_in_pop & (p.tn_requested >= ctx.cs) & (p.tn_requested <= min(ctx.ce, ctx.R))
+
+
+def completed_at_r(ctx: Context) -> np.ndarray:
+    p = ctx.p
+    with np.errstate(invalid="ignore"):
+        return (p.tn_status == _COMPLETED) & (np.isnan(p.tn_completed) | (p.tn_completed <= ctx.R))
+
+
+def add_training(rows: Rows, breakdowns: bool) -> None:
+    ctx, p = rows.ctx, rows.ctx.p
+    pop = ctx.pop_counts
+    # the needs of the cycle only: compress once, mask the subset
+    idx = np.flatnonzero(requested_in_cycle(ctx))
+    g, emp, status = ctx.tn_group[idx], p.tn_emp[idx], p.tn_status[idx]
+    hours, cost, completed = p.tn_hours[idx], p.tn_cost[idx], p.tn_completed[idx]
+    every = np.ones(len(idx), dtype=bool)
+    with_need = ctx.distinct(emp, every)
+
+    rows.add("training_needs", ctx.count(g, every), pop, pop, rate=False)
+    rows.add("training_hours", ctx.count(g, every, hours), pop, pop, rate=False)
+    rows.add("training_cost", ctx.count(g, every, cost), pop, pop, rate=False)
+    rows.add("training_cost_missing", ctx.count(g, p.tn_cost_missing[idx]), pop, pop, rate=False)
+    rows.add("training_employees", with_need, pop, pop, rate=False)
+    rows.add("training_share_employees", with_need, pop, pop)
+
+    base = status != _REJECTED
+    with np.errstate(invalid="ignore"):
+        done = (status == _COMPLETED) & (np.isnan(completed) | (completed <= ctx.R))
+        # Open demand as of R: requested, approved or planned; a need completed
+        # after R was still open on R.
+        still_open = np.isin(status, _OPEN) | ((status == _COMPLETED) & (completed > ctx.R))
+    rows.add(
+        "training_fulfilment",
+        ctx.count(g, base & done),
+        ctx.count(g, base),
+        ctx.distinct(emp, base),
+    )
+    rows.add("training_open_demand", ctx.count(g, still_open), pop, pop, rate=False)
+
+    if breakdowns:
+        coded = {
+            "theme": p.tn_theme,
+            "learning_form": p.tn_learning_form,
+            "priority": p.tn_priority,
+            "status": p.tn_status_codes,
+        }
+        weights = np.stack([np.ones(len(idx)), hours, cost])
+        for name in BREAKDOWN_FIELDS:
+            codes = Codes(coded[name].codes[idx], coded[name].labels)
+            values, sums = breakdown_counts(ctx, g, every, codes, weights)
+            for i, metric in enumerate(("training_needs", "training_hours", "training_cost")):
+                rows.add_breakdown(metric, name, values, sums[i], pop, pop, rate=False)
