@@ -336,7 +336,8 @@ def cmd_metrics(args: argparse.Namespace) -> int:
                     "numerator": _json_number(r["numerator"]),
                     "denominator": _json_number(r["denominator"]),
                     "rate": _json_number(r["rate"]),
-                    "employees": _json_number(r["employees"]),
+                    # the size of a suppressed group is itself what suppression hides
+                    "employees": None if r["suppressed"] else _json_number(r["employees"]),
                     "suppressed": bool(r["suppressed"]),
                 }
                 for r in frame.to_dict("records")
@@ -355,7 +356,11 @@ def cmd_metrics(args: argparse.Namespace) -> int:
         )
         for r in headline.to_dict("records")
     ]
-    header = (t("cli.metrics.metric", lang), t("cli.metrics.group", lang), t("cli.metrics.value", lang))
+    header = (
+        t("cli.metrics.metric", lang),
+        t("cli.metrics.group", lang),
+        t("cli.metrics.value", lang),
+    )
     print(_table([header, *rows]))
     return EXIT_OK
 

@@ -114,7 +114,9 @@ EMPLOYEES_SPEC = TableSpec(
     fields=(
         FieldSpec("employee_id", "text", required=True, aliases=EMPLOYEE_ID_ALIASES),
         FieldSpec("name", "text", aliases=("naam", "volledige naam", "medewerker")),
-        FieldSpec("department", "text", required=True, aliases=("afdeling", "dienst", "departement")),
+        FieldSpec(
+            "department", "text", required=True, aliases=("afdeling", "dienst", "departement")
+        ),
         FieldSpec("team", "text", aliases=("team", "equipe", "zorgteam")),
         FieldSpec("job_title", "text", aliases=("functie", "functietitel", "job")),
         FieldSpec(
@@ -169,7 +171,9 @@ CONVERSATIONS_SPEC = TableSpec(
             aliases=("soort gesprek", "type gesprek", "gesprekstype"),
             enum=CONVERSATION_TYPES,
         ),
-        FieldSpec("planned_date", "date", aliases=("geplande datum", "gepland op", "datum gepland")),
+        FieldSpec(
+            "planned_date", "date", aliases=("geplande datum", "gepland op", "datum gepland")
+        ),
         FieldSpec(
             "invited_date",
             "date",
@@ -278,7 +282,9 @@ AGREEMENTS_SPEC = TableSpec(
                 "cancelled": ("geannuleerd", "vervallen", "canceled"),
             },
         ),
-        FieldSpec("done_date", "date", aliases=("afgerond op", "datum afgerond", "gerealiseerd op")),
+        FieldSpec(
+            "done_date", "date", aliases=("afgerond op", "datum afgerond", "gerealiseerd op")
+        ),
     ),
 )
 
@@ -318,7 +324,9 @@ TRAINING_NEEDS_SPEC = TableSpec(
             enum={"high": ("hoog",), "medium": ("middel", "gemiddeld"), "low": ("laag",)},
         ),
         FieldSpec("hours", "number", aliases=("uren", "duur (uren)", "duur uren"), min_value=0.0),
-        FieldSpec("cost", "number", aliases=("kostprijs", "kost", "budget", "prijs"), min_value=0.0),
+        FieldSpec(
+            "cost", "number", aliases=("kostprijs", "kost", "budget", "prijs"), min_value=0.0
+        ),
         FieldSpec(
             "status",
             "enum",

@@ -39,7 +39,9 @@ def test_every_command_is_declared():
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_documented_in_the_readme(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert re.search(rf"`popanalytics {command}\b", readme), f"README lacks `popanalytics {command}`"
+    assert re.search(rf"`popanalytics {command}\b", readme), (
+        f"README lacks `popanalytics {command}`"
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS)
