@@ -20,15 +20,14 @@ DEMO = ROOT / "data" / "demo.xlsx"
 CYCLE_START = pd.Timestamp("2026-01-01")
 R = pd.Timestamp("2026-06-30")
 DEPARTMENTS = ("Keuken", "Verpleging")
+CLI = (sys.executable, "-m", "popanalytics.cli")
 
 
-@pytest.fixture(scope="module")
-def cli_figures() -> dict[tuple[str, str], dict]:
+def metrics_json(*extra: str) -> dict:
+    """`popanalytics metrics` on the demo for cycle 2026 at 30 June, by department."""
     result = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "popanalytics.cli",
+            *CLI,
             "metrics",
             str(DEMO),
             "--cycle",
@@ -38,6 +37,7 @@ def cli_figures() -> dict[tuple[str, str], dict]:
             "--group-by",
             "department",
             "--json",
+            *extra,
         ],
         capture_output=True,
         text=True,
@@ -45,7 +45,12 @@ def cli_figures() -> dict[tuple[str, str], dict]:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    out = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def cli_figures() -> dict[tuple[str, str], dict]:
+    out = metrics_json()
     assert out["parameters"]["reference_date"] == "2026-06-30"
     return {(f["metric"], f["group"]): f for f in out["figures"] if f["breakdown_field"] is None}
 
@@ -123,30 +128,7 @@ def test_the_total_row_is_the_sum_of_the_departments(cli_figures):
 
 
 def test_management_json_hides_the_size_of_suppressed_groups():
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "popanalytics.cli",
-            "metrics",
-            str(DEMO),
-            "--cycle",
-            "2026",
-            "--reference-date",
-            "2026-06-30",
-            "--group-by",
-            "department",
-            "--audience",
-            "management",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout)["figures"]
+    figures = metrics_json("--audience", "management")["figures"]
     suppressed = [f for f in figures if f["suppressed"]]
     assert suppressed, "the demo has a department under 5 people"
     for f in suppressed:
