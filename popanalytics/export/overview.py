@@ -1,0 +1,581 @@
+"""The Excel overview workbook: figures per group, data quality and definitions.
+
+``collect_overview`` asks the metrics engine for everything the workbook shows
+(the only place that computes), ``build_overview`` turns that into a workbook
+(pure: frames in, workbook out) and ``write_overview``/``overview_bytes`` save
+it — the side effect at the edge. The management audience gets aggregates
+only: suppression is already applied by ``figures()``; here no names, ids,
+descriptions or source values are written, and follow-up is grouped like the
+summary instead of by manager (a manager id is an employee id or name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
+from typing import BinaryIO, TypedDict
+
+import pandas as pd
+
+from popanalytics import metrics
+from popanalytics.export.shaping import (
+    MetricInfo,
+    bucket_table,
+    coverage_table,
+    detail_table,
+    field_label,
+    long_table,
+    metric_definition,
+    metric_infos,
+    metric_label,
+    training_table,
+    wide_table,
+)
+from popanalytics.export.sheet import Book, ChartSpec, Column, TableBlock, write_sheet
+from popanalytics.i18n import fmt_date, has_label, t
+from popanalytics.metrics.params import Params
+from popanalytics.model import Dataset
+from popanalytics.schema.quality import QualityReport
+
+DEFAULT_GROUP = "department"
+COVERAGE_TYPES = ("development", "performance", "appraisal")
+
+SUMMARY_METRICS = (
+    "coverage_any",
+    "coverage_development",
+    "agreements_completion",
+    "agreements_overdue",
+    "followup_missing",
+    "out_of_cycle_development",
+    "training_needs",
+    "training_cost",
+    "training_fulfilment",
+    "report_signed",
+)
+POPULATION_METRICS = ("population_new", "population_absent")
+AGREEMENT_METRICS = (
+    "agreements_total",
+    "agreements_completion",
+    "agreements_on_time",
+    "agreements_days_to_done_median",
+    "agreements_overdue",
+    "agreements_mix",
+)
+COVERAGE_METRICS = (
+    "coverage_development",
+    "coverage_performance",
+    "coverage_appraisal",
+    "coverage_any",
+    "conversations_held",
+    "conversations_planned",
+    "conversations_missed",
+    "conversations_cancelled",
+    "population_new",
+    "population_absent",
+    "out_of_cycle_development",
+    "out_of_cycle_performance",
+    "out_of_cycle_appraisal",
+    "out_of_cycle_any",
+)
+TRAINING_METRICS = (
+    "training_needs",
+    "training_employees",
+    "training_share_employees",
+    "training_hours",
+    "training_cost",
+    "training_cost_missing",
+    "training_open_demand",
+    "training_fulfilment",
+)
+PROCESS_METRICS = (
+    "notice_given",
+    "report_signed",
+    "signature_days_median",
+    "report_filed",
+    "followup_planned",
+    "followup_missing",
+    "strength_focus",
+)
+# Headline figures that have their own sheet; anything else the engine returns
+# is shown on the process sheet so no figure is lost.
+_PLACED_ELSEWHERE = (
+    {"population"} | set(COVERAGE_METRICS) | set(POPULATION_METRICS) | set(TRAINING_METRICS)
+)
+_AGREEMENT_BREAKDOWNS = ("category", "owner", "focus")
+
+
+class Common(TypedDict):
+    """The arguments every figures table of one workbook shares."""
+
+    group_header: str
+    lang: str
+    k: int
+    infos: Mapping[str, MetricInfo]
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    """Everything the overview shows, computed once (frames in, workbook out)."""
+
+    params: Params
+    figures: pd.DataFrame  # grouped by ``group_field``, with the total
+    followup_figures: pd.DataFrame  # grouped by ``followup_field``
+    group_field: str
+    followup_field: str
+    report: QualityReport
+    sources: tuple[str, ...] = ()
+    overdue: pd.DataFrame | None = None  # hr only
+    out_of_cycle: pd.DataFrame | None = None  # hr only
+    out_of_cycle_type: str = "development"
+    manager_names: Mapping[str, str] | None = None  # hr only: manager id -> name
+
+
+def out_of_cycle_type(params: Params) -> str:
+    """The conversation type of the out-of-cycle list: the focus type, else POP."""
+    return params.conversation_type if params.conversation_type in COVERAGE_TYPES else "development"
+
+
+def manager_names(dataset: Dataset) -> dict[str, str]:
+    """Manager id → the manager's name, where the id is an employee id with a name."""
+    emp = dataset.employees
+    if "name" not in emp.columns:
+        return {}
+    known = emp.dropna(subset=["employee_id", "name"]).drop_duplicates("employee_id")
+    ids = set(emp["manager_id"].dropna().unique().tolist()) if "manager_id" in emp else set()
+    known = known[known["employee_id"].isin(ids)]
+    return dict(zip(known["employee_id"].astype(str), known["name"].astype(str), strict=True))
+
+
+def collect_overview(
+    dataset: Dataset,
+    report: QualityReport,
+    params: Params,
+    sources: Sequence[str | Path] = (),
+) -> OverviewData:
+    """Compute the figures (and, for hr, the detail lists) the overview shows."""
+    group_field = params.group_by or DEFAULT_GROUP
+    grouped = params.with_(group_by=group_field)
+    data = metrics.prepare(dataset)  # the engine's arrays, built once for every call below
+    figs = metrics.figures(data, grouped)
+    hr = params.audience == "hr"
+    followup_field = "manager_id" if hr else group_field
+    followup_figs = (
+        figs
+        if followup_field == group_field
+        else metrics.figures(data, params.with_(group_by=followup_field))
+    )
+    kind = out_of_cycle_type(params)
+    return OverviewData(
+        params=grouped,
+        figures=figs,
+        followup_figures=followup_figs,
+        group_field=group_field,
+        followup_field=followup_field,
+        report=report,
+        # file names only: a full path can name the user's own folders
+        sources=tuple(PurePath(str(s)).name or str(s) for s in (sources or dataset.sources)),
+        overdue=metrics.overdue_agreements(data, params) if hr else None,
+        out_of_cycle=metrics.out_of_cycle_employees(data, params, conversation_type=kind)
+        if hr
+        else None,
+        out_of_cycle_type=kind,
+        manager_names=manager_names(dataset) if hr else None,
+    )
+
+
+def heading_lines(title: str, params: Params, lang: str) -> list[str]:
+    """The lines above every table: title, cycle and reference date, audience, filters."""
+    cycle = params.cycle
+    filters = "; ".join(
+        f"{field_label(name, lang)}: {', '.join(values)}" for name, values in params.filters
+    ) or t("export.no_filters", lang)
+    audience = t(f"audience.{params.audience}", lang)
+    audience_line = (
+        t("export.subtitle.management", lang, audience=audience, k=params.k)
+        if params.audience == "management"
+        else t("export.subtitle.hr", lang, audience=audience)
+    )
+    return [
+        title,
+        t(
+            "export.subtitle.cycle",
+            lang,
+            cycle=cycle.label,
+            start=fmt_date(cycle.start, lang),
+            end=fmt_date(cycle.end, lang),
+            reference=fmt_date(params.reference, lang),
+        ),
+        audience_line,
+        t("export.subtitle.filters", lang, filters=filters),
+    ]
+
+
+def build_overview(data: OverviewData, lang: str = "nl") -> Book:
+    """The overview workbook for ``data`` (write-only: save it once)."""
+    params, k = data.params, data.params.k
+    management = params.audience == "management"
+    book = Book()
+    infos = metric_infos(pd.concat([data.figures, data.followup_figures]))
+    group_header = field_label(data.group_field, lang)
+    group_word = group_header.lower()
+
+    def sheet(
+        key: str,
+        tables: Sequence[TableBlock],
+        charts: Sequence[ChartSpec] = (),
+        **title_values: object,
+    ) -> None:
+        title = t(f"export.title.{key}", lang, **title_values)
+        write_sheet(
+            book,
+            t(f"export.sheet.{key}", lang),
+            heading_lines(title, params, lang),
+            tables,
+            charts,
+        )
+
+    common = Common(group_header=group_header, lang=lang, k=k, infos=infos)
+
+    summary = wide_table(data.figures, SUMMARY_METRICS, name="tbl_summary", full=False, **common)
+    sheet(
+        "summary",
+        [summary],
+        _rate_chart(summary, "coverage_any", t("export.chart.summary", lang, group=group_word)),
+        group=group_word,
+    )
+
+    coverage, blocks = coverage_table(
+        data.figures, name="tbl_coverage", group_header=group_header, lang=lang, k=k
+    )
+    coverage = replace(coverage, heading=t("export.heading.coverage", lang))
+    population = wide_table(
+        data.figures, POPULATION_METRICS, name="tbl_population", full=False, **common
+    )
+    population = replace(population, heading=t("export.heading.population", lang))
+    block_titles = [c for c in coverage.frame["type"].drop_duplicates()] if blocks else []
+    coverage_charts = (
+        [
+            ChartSpec(
+                t("export.chart.coverage", lang, group=group_word),
+                0,
+                "group",
+                ("rate",),
+                percent=True,
+                blocks=tuple(
+                    (str(title), a, b) for title, (a, b) in zip(block_titles, blocks, strict=True)
+                ),
+            )
+        ]
+        if blocks
+        else []
+    )
+    sheet("coverage", [coverage, population], coverage_charts, group=group_word)
+
+    agreement_rows = data.figures[
+        (
+            data.figures["metric"].str.startswith("agreements_")
+            & data.figures["breakdown_field"].isna()
+        )
+        | data.figures["breakdown_field"].isin(_AGREEMENT_BREAKDOWNS)
+    ]
+    agreements = long_table(
+        agreement_rows,
+        name="tbl_agreements",
+        metric_order=AGREEMENT_METRICS,
+        **common,
+    )
+    sheet("agreements", [agreements], group=group_word)
+
+    followup_header = field_label(data.followup_field, lang)
+    followup = bucket_table(
+        data.followup_figures,
+        name="tbl_followup",
+        group_header=followup_header,
+        lang=lang,
+        k=k,
+        names=None if management else data.manager_names,
+    )
+    bucket_keys = tuple(c.key for c in followup.columns if c.key.startswith("bucket_"))
+    followup_charts = (
+        # the total and at most 25 groups: a chart of thousands of managers helps no one
+        [
+            ChartSpec(
+                t("export.chart.followup", lang),
+                0,
+                "group",
+                bucket_keys,
+                # the groups, not the total that dwarfs them
+                first=1 if len(followup.frame) > 1 else 0,
+                last=25,
+                stacked=True,
+            )
+        ]
+        if bucket_keys
+        else []
+    )
+    sheet("followup", [followup], followup_charts, group=followup_header.lower())
+
+    training_totals = wide_table(
+        data.figures,
+        TRAINING_METRICS,
+        name="tbl_training_totals",
+        full=False,
+        employees=None,
+        **common,
+    )
+    training, themes = training_table(
+        data.figures, name="tbl_training", group_header=group_header, lang=lang, k=k
+    )
+    training = replace(training, heading=t("export.heading.training_breakdown", lang))
+    training_charts = (
+        [
+            ChartSpec(
+                t("export.chart.training", lang),
+                1,
+                "value",
+                ("count",),
+                first=themes[0],
+                last=themes[1],
+            )
+        ]
+        if themes
+        else []
+    )
+    sheet("training", [training_totals, training], training_charts, group=group_word)
+
+    headline = set(data.figures.loc[data.figures["breakdown_field"].isna(), "metric"])
+    used_elsewhere = (
+        _PLACED_ELSEWHERE
+        | set(SUMMARY_METRICS)
+        | {m for m in headline if m.startswith(("agreements_", "training_"))}
+    )
+    leftovers = sorted(m for m in headline if m not in used_elsewhere and m not in PROCESS_METRICS)
+    process_keys = (*PROCESS_METRICS, *leftovers)
+    process = long_table(
+        data.figures[
+            data.figures["metric"].isin(process_keys) & data.figures["breakdown_field"].isna()
+        ],
+        name="tbl_process",
+        metric_order=process_keys,
+        **common,
+    )
+    sheet("process", [process], group=group_word)
+
+    sheet("quality", _quality_tables(data.report, lang, management))
+    sheet("definitions", [_definitions_table(data, infos, lang)])
+
+    if not management:
+        if data.overdue is not None:
+            sheet("overdue", [detail_table(data.overdue, name="tbl_overdue", lang=lang)])
+        if data.out_of_cycle is not None:
+            conversation_type = t(f"conversation_type.{data.out_of_cycle_type}", lang)
+            sheet(
+                "out_of_cycle",
+                [detail_table(data.out_of_cycle, name="tbl_out_of_cycle", lang=lang)],
+                conversation_type=conversation_type,
+            )
+    return book
+
+
+def _rate_chart(block: TableBlock, metric: str, title: str) -> list[ChartSpec]:
+    key = f"{metric}__rate"
+    if not any(c.key == key for c in block.columns):
+        return []
+    return [ChartSpec(title, 0, "group", (key,), percent=True)]
+
+
+def _quality_tables(report: QualityReport, lang: str, management: bool) -> list[TableBlock]:
+    counts = report.table_counts()
+    counts_frame = pd.DataFrame(
+        {
+            "table": counts["table"].map(lambda name: t(f"table.{name}", lang)),
+            "read": counts["read"],
+            "used": counts["used"],
+            "quarantined": counts["quarantined"],
+        }
+    )
+    counts_block = TableBlock(
+        "tbl_quality_counts",
+        (
+            Column("table", t("export.col.table", lang)),
+            Column("read", t("export.col.read", lang), "int"),
+            Column("used", t("export.col.used", lang), "int"),
+            Column("quarantined", t("export.col.quarantined", lang), "int", "bar"),
+        ),
+        counts_frame,
+        heading=t("export.heading.counts", lang),
+    )
+    findings = report.findings
+    table_label = _label_map(findings["table"], "table", lang)
+    field_names = findings["field"].dropna().unique().tolist()
+    field_map = {f: field_label(str(f), lang) for f in field_names}
+    severity = _label_map(findings["severity"], "severity", lang)
+    message = "message_en" if lang == "en" else "message_nl"
+    if management:
+        # Aggregated: a finding's message and value can quote personal data.
+        grouped = (
+            findings.assign(_n=1)
+            .groupby(["table", "field", "severity", "code"], dropna=False, sort=True)["_n"]
+            .sum()
+            .reset_index()
+        )
+        frame = pd.DataFrame(
+            {
+                "table": grouped["table"].map(table_label),
+                "field": grouped["field"].map(field_map),
+                "severity": grouped["severity"].map(severity),
+                "code": [
+                    _code_label(c, field_map.get(f, ""), lang)
+                    for c, f in zip(grouped["code"], grouped["field"], strict=True)
+                ],
+                "rows": grouped["_n"].astype("int64"),
+            }
+        )
+        columns: tuple[Column, ...] = (
+            Column("table", t("export.col.table", lang)),
+            Column("field", t("export.col.field", lang)),
+            Column("severity", t("export.col.severity", lang)),
+            Column("code", t("export.col.message", lang)),
+            Column("rows", t("export.col.rows", lang), "int", "bar"),
+        )
+        heading = t("export.heading.findings_management", lang)
+    else:
+        frame = pd.DataFrame(
+            {
+                "table": findings["table"].map(table_label),
+                "file": findings["file"],
+                "sheet": findings["sheet"],
+                "row": pd.to_numeric(findings["row"], errors="coerce"),
+                "field": findings["field"].map(field_map),
+                "value": findings["value"].map(lambda v: None if pd.isna(v) else str(v)),
+                "severity": findings["severity"].map(severity),
+                "message": findings[message],
+            }
+        )
+        columns = (
+            Column("table", t("export.col.table", lang)),
+            Column("file", t("export.col.file", lang)),
+            Column("sheet", t("export.col.sheet", lang)),
+            Column("row", t("export.col.row", lang), "int"),
+            Column("field", t("export.col.field", lang)),
+            Column("value", t("export.col.finding_value", lang)),
+            Column("severity", t("export.col.severity", lang)),
+            Column("message", t("export.col.message", lang), "longtext"),
+        )
+        heading = t("export.heading.findings", lang)
+    findings_block = TableBlock(
+        "tbl_quality_findings", columns, frame, heading=heading, freeze=True
+    )
+    return [counts_block, findings_block]
+
+
+def _label_map(values: pd.Series, prefix: str, lang: str) -> dict[object, str]:
+    return {
+        v: (t(f"{prefix}.{v}", lang) if has_label(f"{prefix}.{v}") else str(v))
+        for v in values.dropna().unique().tolist()
+    }
+
+
+def _code_label(code: object, field: str, lang: str) -> str:
+    """A finding's message without row or value (those can quote personal data)."""
+    if pd.isna(code):  # type: ignore[call-overload]
+        return ""
+    key = f"quality.msg.{code}"
+    if not has_label(key):
+        return str(code)
+    try:
+        return t(key, lang, row="…", field=field, value="…", fallback="…")
+    except (KeyError, IndexError):
+        return str(code)
+
+
+def _definitions_table(
+    data: OverviewData, infos: Mapping[str, MetricInfo], lang: str
+) -> TableBlock:
+    """Parameters used, then each figure's definition."""
+    p = data.params
+    cycle = p.cycle
+    none = "–"
+    filters = "; ".join(
+        f"{field_label(name, lang)}: {', '.join(values)}" for name, values in p.filters
+    ) or t("export.no_filters", lang)
+    params_rows: list[tuple[str, str]] = [
+        (t("export.param.generated", lang), fmt_date(dt.date.today(), lang)),
+        (t("export.param.sources", lang), "\n".join(data.sources) or none),
+        (
+            t("export.param.cycle", lang),
+            f"{cycle.label} ({fmt_date(cycle.start, lang)} – {fmt_date(cycle.end, lang)})",
+        ),
+        (t("export.param.reference", lang), fmt_date(p.reference, lang)),
+        (t("export.param.effective_reference", lang), fmt_date(p.effective_reference, lang)),
+        (t("export.param.filters", lang), filters),
+        (t("export.param.group_by", lang), field_label(data.group_field, lang)),
+        (t("export.param.audience", lang), t(f"audience.{p.audience}", lang)),
+        (
+            t("export.param.suppression", lang),
+            t("export.param.suppression_on", lang, k=p.k)
+            if p.audience == "management"
+            else t("export.param.suppression_off", lang),
+        ),
+        (t("export.param.k", lang), str(p.k)),
+        (t("export.param.min_tenure", lang), str(p.min_tenure_days)),
+        (t("export.param.grace", lang), str(p.grace_days)),
+        (
+            t("export.param.window", lang),
+            str(p.window_months) if p.window_months else t("export.param.window_cycle", lang),
+        ),
+        (
+            t("export.param.conversation_type", lang),
+            t(f"conversation_type.{p.conversation_type}", lang),
+        ),
+    ]
+    metric_keys = [m for m in _catalogue_order() if m in infos] + sorted(
+        m for m in infos if m not in set(_catalogue_order())
+    )
+    section_param = t("export.section.parameter", lang)
+    section_figure = t("export.section.figure", lang)
+    frame = pd.DataFrame(
+        [(section_param, item, value) for item, value in params_rows]
+        + [
+            (section_figure, metric_label(m, lang), metric_definition(m, lang)) for m in metric_keys
+        ],
+        columns=["section", "item", "description"],
+    )
+    return TableBlock(
+        "tbl_definitions",
+        (
+            Column("section", t("export.col.section", lang)),
+            Column("item", t("export.col.item", lang)),
+            Column("description", t("export.col.description", lang), "longtext"),
+        ),
+        frame,
+    )
+
+
+def _catalogue_order() -> list[str]:
+    return list(metrics.METRICS)
+
+
+def write_overview(
+    target: str | Path | BinaryIO,
+    dataset: Dataset,
+    report: QualityReport,
+    params: Params,
+    lang: str = "nl",
+    sources: Sequence[str | Path] = (),
+) -> None:
+    """Write the overview workbook for ``params.audience`` to a path or binary file."""
+    build_overview(collect_overview(dataset, report, params, sources), lang).save(target)
+
+
+def overview_bytes(
+    dataset: Dataset,
+    report: QualityReport,
+    params: Params,
+    lang: str = "nl",
+    sources: Sequence[str | Path] = (),
+) -> bytes:
+    """The overview workbook as bytes (the dashboard's download)."""
+    return build_overview(collect_overview(dataset, report, params, sources), lang).to_bytes()
