@@ -20,18 +20,6 @@ from popanalytics.i18n import has_label, t
 from popanalytics.metrics import METRICS
 from popanalytics.metrics.params import NO_GROUP, TOTAL
 
-FIGURE_COLUMNS = (
-    "metric",
-    "group",
-    "breakdown_field",
-    "breakdown",
-    "numerator",
-    "denominator",
-    "rate",
-    "employees",
-    "suppressed",
-)
-
 # Enum fields → the label prefix of their values in the catalogue.
 ENUM_LABELS: dict[str, str] = {
     "category": "category",

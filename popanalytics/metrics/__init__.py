@@ -5,6 +5,7 @@ to reuse the per-dataset arrays across filter states) and a ``Params``.
 """
 
 from popanalytics.metrics.catalogue import HEADLINE_METRICS, METRICS, MetricInfo
+from popanalytics.metrics.context import FIGURE_COLUMNS
 from popanalytics.metrics.details import (
     conversations_lacking_followup,
     open_agreements,
@@ -20,6 +21,7 @@ from popanalytics.metrics.privacy import suppress
 
 __all__ = [
     "BUCKETS",
+    "FIGURE_COLUMNS",
     "HEADLINE_METRICS",
     "METRICS",
     "NO_GROUP",
