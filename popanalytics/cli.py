@@ -13,7 +13,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -365,7 +365,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _figure_text(row: dict[str, Any], lang: str) -> str:
+def _figure_text(row: Mapping[Hashable, Any], lang: str) -> str:
     num, den, rate = row["numerator"], row["denominator"], row["rate"]
     if isinstance(rate, float) and not math.isnan(rate):
         return f"{fmt_number(num, lang)} / {fmt_number(den, lang)} ({fmt_percent(rate, lang)})"
