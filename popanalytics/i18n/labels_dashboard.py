@@ -110,7 +110,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "dash.chart.bucket": ("{bucket} dagen", "{bucket} days"),
     "dash.chart.this_cycle": ("Deze cyclus", "This cycle"),
     "dash.chart.previous_cycle": ("Vorige cyclus", "Previous cycle"),
-    "dash.chart.coverage_by_type": ("Gespreksdekking per soort gesprek", "Coverage per conversation type"),
+    "dash.chart.coverage_by_type": (
+        "Gespreksdekking per soort gesprek",
+        "Coverage per conversation type",
+    ),
     "dash.chart.coverage_status": ("Gesprekken per groep", "Conversations per group"),
     "dash.chart.coverage_status_of": (
         "{type}: gehouden, gepland en gemist per groep",
@@ -132,7 +135,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Training needs per department and theme",
     ),
     "dash.chart.training_hours_cost": ("Uren en kostprijs per thema", "Hours and cost per theme"),
-    "dash.chart.training_funnel": ("Stand van de opleidingsnoden", "Progress of the training needs"),
+    "dash.chart.training_funnel": (
+        "Stand van de opleidingsnoden",
+        "Progress of the training needs",
+    ),
     "dash.chart.process_heatmap": ("Proceskwaliteit per groep", "Process quality per group"),
     "dash.chart.quality_counts": ("Rijen gebruikt en niet gebruikt", "Rows used and not used"),
     "dash.series.held": ("Gesprekken gehouden", "Conversations held"),
@@ -178,7 +184,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "dash.quality.used": ("Gebruikt", "Used"),
     "dash.quality.quarantined": ("Niet gebruikt", "Not used"),
     "dash.quality.findings": ("Bevindingen", "Findings"),
-    "dash.quality.no_findings": ("Geen bevindingen: elke rij is gebruikt.", "No findings: every row was used."),
+    "dash.quality.no_findings": (
+        "Geen bevindingen: elke rij is gebruikt.",
+        "No findings: every row was used.",
+    ),
     "dash.quality.summary": (
         "{errors} rij(en) niet gebruikt (fout), {warnings} waarschuwing(en) (rij gebruikt); {shown} getoond.",
         "{errors} row(s) not used (error), {warnings} warning(s) (row used); {shown} shown.",

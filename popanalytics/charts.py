@@ -1,0 +1,681 @@
+"""Plotly figures built from metric frames: pure builders, they never display.
+
+Every builder takes a tidy figures frame (metric, group, breakdown_field,
+breakdown, numerator, denominator, rate, employees, suppressed) and the
+language, and returns a ``go.Figure`` with all titles and labels from the i18n
+catalogue. Suppressed cells (management audience) are drawn as an empty bar
+labelled "< k" and explained in a note under the chart, so no small group's
+value is ever shown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from popanalytics.i18n import fmt_number, fmt_percent, has_label, t
+from popanalytics.metrics.params import NO_GROUP, TOTAL
+
+# One palette for the whole product: a calm teal as the main colour, status
+# colours that read the same in every view.
+PRIMARY = "#1f6f8b"
+SECONDARY = "#99c1b9"
+ACCENT = "#f2a65a"
+HELD = "#2a9d8f"
+PLANNED = "#8ab6d6"
+MISSED = "#e76f51"
+CANCELLED = "#b8b8b8"
+PREVIOUS = "#c9d6df"
+BUCKET_COLOURS = ("#f6d55c", "#f2a65a", "#e76f51", "#9b2226")
+SEQUENTIAL = [[0.0, "#f1f7f6"], [0.5, "#7fb7b2"], [1.0, "#1f6f8b"]]
+FONT = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+# A slim template: the few settings we use from plotly_white, so each chart
+# sent to the page carries kilobytes less than the full template.
+_AXIS = {
+    "gridcolor": "#EBF0F8",
+    "linecolor": "#EBF0F8",
+    "zerolinecolor": "#EBF0F8",
+    "automargin": True,
+}
+TEMPLATE = go.layout.Template(
+    layout={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "xaxis": _AXIS,
+        "yaxis": _AXIS,
+        "hovermode": "closest",
+    }
+)
+
+COVERAGE_TYPES = ("development", "performance", "appraisal", "any")
+PROCESS_METRICS = (
+    "notice_given",
+    "report_signed",
+    "report_filed",
+    "followup_planned",
+    "strength_focus",
+)
+NEED_FUNNEL = ("requested", "approved", "planned", "completed")
+TOP_THEMES = 12
+
+# Labels of breakdown values per breakdown field (keys in labels_common).
+_BREAKDOWN_PREFIX = {
+    "category": "category",
+    "focus": "focus",
+    "owner": "owner",
+    "learning_form": "learning_form",
+    "priority": "priority",
+    "status": "need_status",
+}
+
+
+def group_label(group: object, lang: str) -> str:
+    """The shown name of a group value: the total and the empty group are labelled."""
+    if group == TOTAL:
+        return t("group.all", lang)
+    if group == NO_GROUP or group is None or (isinstance(group, float) and math.isnan(group)):
+        return t("group.none", lang)
+    return str(group)
+
+
+def breakdown_label(field: str, value: object, lang: str) -> str:
+    """The shown name of a breakdown value (an enum label when there is one)."""
+    prefix = _BREAKDOWN_PREFIX.get(field)
+    key = f"{prefix}.{value}" if prefix else f"{field}.{value}"
+    if has_label(key):
+        return t(key, lang)
+    if field == "bucket":
+        return t("dash.chart.bucket", lang, bucket=value)
+    return group_label(value, lang)
+
+
+def field_label(field: object, lang: str) -> str:
+    """The shown name of a data-model field (the raw name when it has no label)."""
+    if field is None or (isinstance(field, float) and math.isnan(field)):
+        return ""
+    key = f"field.{field}"
+    return t(key, lang) if has_label(key) else str(field)
+
+
+def metric_label(metric: str, lang: str) -> str:
+    key = f"metric.{metric}"
+    return t(key, lang) if has_label(key) else metric
+
+
+def headline(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """Rows of one metric without breakdown (total and per group)."""
+    rows = frame[(frame["metric"] == metric) & frame["breakdown_field"].isna()]
+    return rows
+
+
+def total_row(frame: pd.DataFrame, metric: str) -> pd.Series | None:
+    """The organisation-wide row of a metric, or None when the frame has none."""
+    rows = headline(frame, metric)
+    rows = rows[rows["group"] == TOTAL]
+    return None if rows.empty else rows.iloc[0]
+
+
+def per_group(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """Rows of one metric per group (the total left out), in group order."""
+    rows = headline(frame, metric)
+    return rows[rows["group"] != TOTAL].sort_values("group", key=_group_sort_key)
+
+
+def breakdown(frame: pd.DataFrame, metric: str, field: str, *, total: bool = True) -> pd.DataFrame:
+    """Breakdown rows of one metric by ``field`` (only the total group by default)."""
+    rows = frame[(frame["metric"] == metric) & (frame["breakdown_field"] == field)]
+    if total:
+        rows = rows[rows["group"] == TOTAL]
+    return rows
+
+
+def _group_sort_key(groups: pd.Series) -> pd.Series:
+    # "(none)" last, the rest alphabetically (case-insensitive)
+    text = groups.astype("str").str.lower()
+    return text.where(groups != NO_GROUP, "\uffff")
+
+
+def _bucket_order(values: Sequence[object]) -> list[object]:
+    def first_number(value: object) -> float:
+        digits = "".join(ch if ch.isdigit() else " " for ch in str(value)).split()
+        return float(digits[0]) if digits else math.inf
+
+    return sorted(values, key=first_number)
+
+
+def _base_layout(fig: go.Figure, lang: str, title: str, *, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        template=TEMPLATE,
+        font={"family": FONT, "size": 12, "color": "#23313d"},
+        separators=",." if lang == "nl" else ".,",
+        height=height,
+        margin={"l": 60, "r": 20, "t": 60, "b": 70},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        hoverlabel={"font": {"family": FONT}},
+        bargap=0.25,
+    )
+    return fig
+
+
+def suppression_note(fig: go.Figure) -> str | None:
+    """The "< k" note of a figure (its subtitle), None when nothing is hidden."""
+    subtitle = fig.layout.title.subtitle
+    return subtitle.text if subtitle is not None and subtitle.text else None
+
+
+def _suppression_note(fig: go.Figure, lang: str, k: int) -> None:
+    # as the title's subtitle, so it never collides with long axis labels
+    fig.update_layout(
+        title_subtitle={
+            "text": t("dash.chart.suppressed_note", lang, k=k),
+            "font": {"size": 11, "color": "#6b7a86"},
+        },
+        margin_t=80,
+    )
+
+
+def _mark_suppressed(fig: go.Figure, labels: Sequence[str], lang: str, k: int) -> None:
+    """Write "< k" on the axis under a stacked bar whose cells are all hidden
+    (a zero-height bar carries no readable text of its own)."""
+    for label in labels:
+        fig.add_annotation(
+            x=label,
+            y=0,
+            yanchor="bottom",
+            text=t("dash.suppressed", lang, k=k),
+            showarrow=False,
+            font={"size": 12, "color": "#6b7a86"},
+        )
+
+
+def _empty(fig: go.Figure, lang: str) -> None:
+    fig.add_annotation(
+        text=t("dash.chart.no_data", lang),
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 14, "color": "#6b7a86"},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+
+
+def _rate_texts(rows: pd.DataFrame, lang: str, k: int) -> list[str]:
+    return [
+        t("dash.suppressed", lang, k=k) if s else fmt_percent(r, lang)
+        for r, s in zip(rows["rate"], rows["suppressed"], strict=True)
+    ]
+
+
+def _count_texts(values: pd.Series, suppressed: pd.Series, lang: str, k: int) -> list[str]:
+    return [
+        t("dash.suppressed", lang, k=k) if s else fmt_number(v, lang)
+        for v, s in zip(values, suppressed, strict=True)
+    ]
+
+
+def coverage_by_type(
+    current: pd.DataFrame, previous: pd.DataFrame | None, lang: str, k: int = 5
+) -> go.Figure:
+    """Coverage per conversation type, this cycle next to the previous one."""
+    fig = go.Figure()
+    names = [t(f"conversation_type.{c}", lang) for c in COVERAGE_TYPES]
+    suppressed = False
+    for frame, label_key, colour in (
+        (previous, "dash.chart.previous_cycle", PREVIOUS),
+        (current, "dash.chart.this_cycle", PRIMARY),
+    ):
+        if frame is None:
+            continue
+        rows = [total_row(frame, f"coverage_{c}") for c in COVERAGE_TYPES]
+        values = [None if r is None or r["suppressed"] else r["rate"] for r in rows]
+        texts = [
+            "–"
+            if r is None
+            else (
+                t("dash.suppressed", lang, k=k) if r["suppressed"] else fmt_percent(r["rate"], lang)
+            )
+            for r in rows
+        ]
+        suppressed = suppressed or any(r is not None and r["suppressed"] for r in rows)
+        fig.add_bar(
+            x=names,
+            y=[0 if v is None or pd.isna(v) else v for v in values],
+            name=t(label_key, lang),
+            marker_color=colour,
+            text=texts,
+            textposition="outside",
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    _base_layout(fig, lang, t("dash.chart.coverage_by_type", lang))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.12], title=t("dash.axis.share", lang))
+    if suppressed:
+        _suppression_note(fig, lang, k)
+    return fig
+
+
+def _status_rows(frame: pd.DataFrame, metric: str, conversation_type: str) -> pd.DataFrame:
+    """Conversation counts of one status per group: all types, or one type's breakdown."""
+    if conversation_type == "any":
+        rows = headline(frame, metric)
+    else:
+        rows = frame[
+            (frame["metric"] == metric)
+            & (frame["breakdown_field"] == "conversation_type")
+            & (frame["breakdown"] == conversation_type)
+        ]
+    grouped = rows[rows["group"] != TOTAL]
+    return grouped if not grouped.empty else rows
+
+
+def coverage_status(
+    frame: pd.DataFrame, conversation_type: str, lang: str, k: int = 5
+) -> go.Figure:
+    """Per group: conversations held, still planned and missed (stacked)."""
+    series = [
+        (
+            _status_rows(frame, f"conversations_{status}", conversation_type),
+            f"dash.series.{status}",
+            colour,
+        )
+        for status, colour in (("held", HELD), ("planned", PLANNED), ("missed", MISSED))
+    ]
+    title = t(
+        "dash.chart.coverage_status_of",
+        lang,
+        type=t(f"conversation_type.{conversation_type}", lang),
+    )
+    fig = go.Figure()
+    _base_layout(fig, lang, title, height=420)
+    groups = pd.Index(pd.concat([rows["group"] for rows, _, _ in series]).unique())
+    if groups.empty:
+        _empty(fig, lang)
+        return fig
+    groups = pd.Index(sorted(groups, key=lambda g: (g == NO_GROUP, str(g).lower())))
+    labels = [group_label(g, lang) for g in groups]
+    any_suppressed = False
+    all_hidden = pd.Series(True, index=groups)
+    for rows, key, colour in series:
+        aligned = rows.set_index("group").reindex(groups)
+        suppressed = aligned["suppressed"].fillna(False).astype(bool)
+        any_suppressed = any_suppressed or bool(suppressed.any())
+        all_hidden &= suppressed
+        values = aligned["numerator"].where(~suppressed, 0).fillna(0)
+        fig.add_bar(
+            x=labels,
+            y=values.tolist(),
+            name=t(key, lang),
+            marker_color=colour,
+            text=_count_texts(aligned["numerator"].fillna(0), suppressed, lang, k),
+            textposition="inside",
+            insidetextanchor="middle",
+            hovertemplate="%{x} · %{fullData.name}: %{text}<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        legend={"traceorder": "normal"},
+        uniformtext={"minsize": 10, "mode": "hide"},
+    )
+    fig.update_yaxes(title=t("dash.axis.conversations", lang))
+    _mark_suppressed(
+        fig, [label for label, hidden in zip(labels, all_hidden, strict=True) if hidden], lang, k
+    )
+    if any_suppressed:
+        _suppression_note(fig, lang, k)
+    return fig
+
+
+def coverage_trend(trend: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+    """Coverage per conversation type over the last cycles (organisation total)."""
+    fig = go.Figure()
+    colours = (PRIMARY, HELD, ACCENT, "#6c757d")
+    shown = False
+    for conversation_type, colour in zip(COVERAGE_TYPES, colours, strict=True):
+        rows = headline(trend, f"coverage_{conversation_type}")
+        rows = rows[rows["group"] == TOTAL]
+        if rows.empty:
+            continue
+        shown = True
+        rows = rows.sort_values("cycle")
+        fig.add_scatter(
+            x=rows["cycle"].astype(str).tolist(),
+            y=rows["rate"].where(~rows["suppressed"].astype(bool)).tolist(),
+            mode="lines+markers",
+            name=t(f"conversation_type.{conversation_type}", lang),
+            line={"color": colour, "width": 3},
+            marker={"size": 9},
+            text=_rate_texts(rows, lang, k),
+            textposition="top center",
+            hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+        )
+    _base_layout(fig, lang, t("dash.chart.coverage_trend", lang))
+    if not shown:
+        _empty(fig, lang)
+        return fig
+    fig.update_xaxes(type="category", title=t("dash.axis.cycle", lang))
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.1], title=t("dash.axis.share", lang))
+    return fig
+
+
+def rates_per_group(
+    frame: pd.DataFrame,
+    metrics: Sequence[str],
+    lang: str,
+    title: str,
+    k: int = 5,
+    colours: Sequence[str] = (PRIMARY, ACCENT, HELD, SECONDARY, MISSED),
+) -> go.Figure:
+    """Grouped bars: one bar per metric per group, with the rate as text."""
+    fig = go.Figure()
+    any_suppressed = False
+    any_rows = False
+    for metric, colour in zip(metrics, colours, strict=False):
+        rows = per_group(frame, metric)
+        if rows.empty:
+            rows = headline(frame, metric)
+        if rows.empty:
+            continue
+        any_rows = True
+        suppressed = rows["suppressed"].astype(bool)
+        any_suppressed = any_suppressed or bool(suppressed.any())
+        fig.add_bar(
+            x=[group_label(g, lang) for g in rows["group"]],
+            y=rows["rate"].where(~suppressed, 0).fillna(0).tolist(),
+            name=metric_label(metric, lang),
+            marker_color=colour,
+            text=_rate_texts(rows, lang, k),
+            textposition="outside",
+            hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+        )
+    _base_layout(fig, lang, title, height=420)
+    if not any_rows:
+        _empty(fig, lang)
+        return fig
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.15], title=t("dash.axis.share", lang))
+    if any_suppressed:
+        _suppression_note(fig, lang, k)
+    return fig
+
+
+def mix(
+    frame: pd.DataFrame, metric: str, field: str, lang: str, title: str, k: int = 5
+) -> go.Figure:
+    """Horizontal bars of a metric's breakdown by ``field`` (organisation total)."""
+    rows = breakdown(frame, metric, field)
+    fig = go.Figure()
+    _base_layout(fig, lang, title, height=340)
+    if rows.empty:
+        _empty(fig, lang)
+        return fig
+    rows = rows.sort_values("numerator", na_position="first")
+    suppressed = rows["suppressed"].astype(bool)
+    fig.add_bar(
+        y=[breakdown_label(field, v, lang) for v in rows["breakdown"]],
+        x=rows["numerator"].where(~suppressed, 0).fillna(0).tolist(),
+        orientation="h",
+        marker_color=PRIMARY,
+        text=_count_texts(rows["numerator"], suppressed, lang, k),
+        textposition="outside",
+        hovertemplate="%{y}: %{text}<extra></extra>",
+        showlegend=False,
+    )
+    fig.update_xaxes(title=t("dash.axis.count", lang))
+    fig.update_layout(margin={"l": 140})
+    if bool(suppressed.any()):
+        _suppression_note(fig, lang, k)
+    return fig
+
+
+def overdue_buckets(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+    """Per group: overdue agreements stacked by how long they are overdue."""
+    rows = frame[(frame["metric"] == "agreements_overdue") & (frame["breakdown_field"] == "bucket")]
+    grouped = rows[rows["group"] != TOTAL]
+    if not grouped.empty:
+        rows = grouped
+    fig = go.Figure()
+    _base_layout(fig, lang, t("dash.chart.overdue_buckets", lang), height=420)
+    if rows.empty:
+        _empty(fig, lang)
+        return fig
+    groups = sorted(rows["group"].unique(), key=lambda g: (g == NO_GROUP, str(g).lower()))
+    labels = [group_label(g, lang) for g in groups]
+    any_suppressed = False
+    all_hidden = pd.Series(True, index=groups)
+    for bucket, colour in zip(
+        _bucket_order(list(rows["breakdown"].unique())), BUCKET_COLOURS * 3, strict=False
+    ):
+        part = rows[rows["breakdown"] == bucket].set_index("group").reindex(groups)
+        suppressed = part["suppressed"].fillna(False).astype(bool)
+        any_suppressed = any_suppressed or bool(suppressed.any())
+        all_hidden &= suppressed
+        fig.add_bar(
+            x=labels,
+            y=part["numerator"].where(~suppressed, 0).fillna(0).tolist(),
+            name=breakdown_label("bucket", bucket, lang),
+            marker_color=colour,
+            text=_count_texts(part["numerator"].fillna(0), suppressed, lang, k),
+            textposition="inside",
+            hovertemplate="%{x} · %{fullData.name}: %{text}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
+    fig.update_yaxes(title=t("dash.axis.agreements", lang))
+    _mark_suppressed(
+        fig, [label for label, hidden in zip(labels, all_hidden, strict=True) if hidden], lang, k
+    )
+    if any_suppressed:
+        _suppression_note(fig, lang, k)
+    return fig
+
+
+def _cell_texts(
+    values: np.ndarray, hidden: np.ndarray, fmt: Callable[[float], str], lang: str, k: int
+) -> list[list[str]]:
+    """Heat-map cell texts (one per group × column, not per data row): "< k" where hidden."""
+    shown = t("dash.suppressed", lang, k=k)
+    return [
+        [
+            shown if h else ("" if math.isnan(v) else fmt(float(v)))
+            for v, h in zip(row, flags, strict=True)
+        ]
+        for row, flags in zip(values, hidden, strict=True)
+    ]
+
+
+def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+    """Training needs per department × theme; suppressed cells stay blank with "< k"."""
+    rows = frame[
+        (frame["metric"] == "training_needs")
+        & (frame["breakdown_field"] == "theme")
+        & (frame["group"] != TOTAL)
+    ]
+    fig = go.Figure()
+    _base_layout(fig, lang, t("dash.chart.training_heatmap", lang), height=460)
+    if rows.empty:
+        _empty(fig, lang)
+        return fig
+    suppressed = rows["suppressed"].astype(bool)
+    values = rows.assign(value=rows["numerator"].where(~suppressed))
+    # one row per (department, theme): pivot keeps a hidden cell empty (NaN), not 0
+    grid = values.pivot(index="group", columns="breakdown", values="value")
+    hidden = rows.assign(hidden=suppressed).pivot(
+        index="group", columns="breakdown", values="hidden"
+    )
+    groups = sorted(grid.index.union(hidden.index), key=lambda g: (g == NO_GROUP, str(g).lower()))
+    themes = sorted(grid.columns.union(hidden.columns), key=lambda s: str(s).lower())
+    grid = grid.reindex(index=groups, columns=themes)
+    hidden = hidden.reindex(index=groups, columns=themes).fillna(False).astype(bool)
+    # a zero is left blank so the themes that matter stand out
+    texts = _cell_texts(
+        grid.to_numpy(dtype=float),
+        hidden.to_numpy(),
+        lambda v: fmt_number(v, lang) if v else "",
+        lang,
+        k,
+    )
+    fig.add_heatmap(
+        z=grid.to_numpy(dtype=float).tolist(),
+        x=[str(s) for s in themes],
+        y=[group_label(g, lang) for g in groups],
+        text=texts,
+        texttemplate="%{text}",
+        colorscale=SEQUENTIAL,
+        hoverongaps=False,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        colorbar={"title": {"text": t("dash.axis.needs", lang)}},
+    )
+    fig.update_layout(margin={"l": 140, "b": 110})
+    fig.update_xaxes(tickangle=-30)
+    fig.update_yaxes(autorange="reversed")
+    if bool(hidden.to_numpy().any()):
+        _suppression_note(fig, lang, k)
+    return fig
+
+
+def training_hours_cost(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+    """Hours and cost of the training needs per theme, side by side."""
+    # stacked, not side by side: long theme names need the card's full width
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        subplot_titles=(t("metric.training_hours", lang), t("metric.training_cost", lang)),
+        vertical_spacing=0.16,
+    )
+    _base_layout(fig, lang, t("dash.chart.training_hours_cost", lang), height=680)
+    any_rows = False
+    any_suppressed = False
+    for row, metric, colour in ((1, "training_hours", PRIMARY), (2, "training_cost", ACCENT)):
+        rows = breakdown(frame, metric, "theme")
+        if rows.empty:
+            continue
+        any_rows = True
+        # the largest themes; a long tail of small ones is unreadable as bars
+        rows = rows.sort_values("numerator", na_position="first").tail(TOP_THEMES)
+        suppressed = rows["suppressed"].astype(bool)
+        any_suppressed = any_suppressed or bool(suppressed.any())
+        fig.add_bar(
+            y=[str(v) for v in rows["breakdown"]],
+            x=rows["numerator"].where(~suppressed, 0).fillna(0).tolist(),
+            orientation="h",
+            marker_color=colour,
+            text=_count_texts(rows["numerator"], suppressed, lang, k),
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            showlegend=False,
+            row=row,
+            col=1,
+        )
+    if not any_rows:
+        _empty(fig, lang)
+    if any_suppressed:
+        _suppression_note(fig, lang, k)
+    fig.update_layout(margin={"l": 130, "r": 60})
+    return fig
+
+
+def training_funnel(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+    """How far the needs got: requested → approved → planned → completed.
+
+    A need at a later stage has passed the earlier ones, so each stage counts
+    the needs at that stage or beyond; rejected needs leave the funnel.
+    """
+    rows = breakdown(frame, "training_needs", "status")
+    fig = go.Figure()
+    _base_layout(fig, lang, t("dash.chart.training_funnel", lang), height=360)
+    if rows.empty:
+        _empty(fig, lang)
+        return fig
+    by_status = rows.set_index("breakdown")
+    if bool(by_status["suppressed"].astype(bool).any()):
+        # a cumulative stage could reveal a suppressed cell: show none of it
+        _empty(fig, lang)
+        _suppression_note(fig, lang, k)
+        return fig
+    counts = by_status["numerator"].reindex(list(NEED_FUNNEL)).fillna(0)
+    reached = counts[::-1].cumsum()[::-1]
+    fig.add_funnel(
+        y=[t(f"need_status.{s}", lang) for s in NEED_FUNNEL],
+        x=reached.tolist(),
+        text=[fmt_number(v, lang) for v in reached],
+        textinfo="text",
+        marker={"color": [PRIMARY, "#3d8ca3", HELD, "#5fb49c"]},
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    )
+    return fig
+
+
+def process_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+    """Process-quality rates per group × indicator, the total as the first row."""
+    metrics = [m for m in PROCESS_METRICS if not headline(frame, m).empty]
+    fig = go.Figure()
+    _base_layout(fig, lang, t("dash.chart.process_heatmap", lang), height=460)
+    if not metrics:
+        _empty(fig, lang)
+        return fig
+    rows = frame[frame["metric"].isin(metrics) & frame["breakdown_field"].isna()]
+    groups = [
+        TOTAL,
+        *sorted(set(rows["group"]) - {TOTAL}, key=lambda g: (g == NO_GROUP, str(g).lower())),
+    ]
+    suppressed = rows["suppressed"].astype(bool)
+    rate = rows.assign(value=rows["rate"].where(~suppressed)).pivot(
+        index="group", columns="metric", values="value"
+    )
+    hidden = rows.assign(hidden=suppressed).pivot(index="group", columns="metric", values="hidden")
+    rate = rate.reindex(index=groups, columns=metrics)
+    hidden = hidden.reindex(index=groups, columns=metrics).fillna(False).astype(bool)
+    texts = _cell_texts(
+        rate.to_numpy(dtype=float), hidden.to_numpy(), lambda v: fmt_percent(v, lang), lang, k
+    )
+    fig.add_heatmap(
+        z=rate.to_numpy(dtype=float).tolist(),
+        x=[metric_label(m, lang) for m in metrics],
+        y=[group_label(g, lang) for g in groups],
+        text=texts,
+        texttemplate="%{text}",
+        zmin=0,
+        zmax=1,
+        colorscale=[[0.0, "#f4a582"], [0.5, "#f7f7f7"], [1.0, "#5fb49c"]],
+        hoverongaps=False,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        colorbar={"tickformat": ".0%"},
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(margin={"l": 140})
+    if bool(hidden.to_numpy().any()):
+        _suppression_note(fig, lang, k)
+    return fig
+
+
+def quality_counts(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Rows used and not used per table (from QualityReport.table_counts())."""
+    fig = go.Figure()
+    _base_layout(fig, lang, t("dash.chart.quality_counts", lang), height=340)
+    tables = [t(f"table.{name}", lang) for name in counts["table"]]
+    for column, key, colour in (
+        ("used", "dash.series.used", HELD),
+        ("quarantined", "dash.series.quarantined", MISSED),
+    ):
+        fig.add_bar(
+            x=tables,
+            y=counts[column].tolist(),
+            name=t(key, lang),
+            marker_color=colour,
+            text=[fmt_number(v, lang) for v in counts[column]],
+            textposition="inside",
+            hovertemplate="%{x} · %{fullData.name}: %{text}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title=t("dash.axis.rows", lang))
+    return fig

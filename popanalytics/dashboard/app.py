@@ -1,0 +1,385 @@
+"""The dashboard: header, filter bar, navigation and views, wired to the state.
+
+A filter change updates the state and redraws only the visible view (the
+others are marked stale and redrawn when shown), with widgets updated in
+place. Loading (at start or by upload) is the only step that reads files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as w
+
+from popanalytics.dashboard import sources
+from popanalytics.dashboard.components import esc
+from popanalytics.dashboard.state import FILTER_FIELDS, GROUP_BY_CHOICES, DashboardState, Filters
+from popanalytics.dashboard.style import CSS
+from popanalytics.dashboard.views import View
+from popanalytics.dashboard.views.agreements import AgreementsView
+from popanalytics.dashboard.views.coverage import CoverageView
+from popanalytics.dashboard.views.export import ExportView
+from popanalytics.dashboard.views.followup import FollowupView
+from popanalytics.dashboard.views.overview import OverviewView
+from popanalytics.dashboard.views.process import ProcessView
+from popanalytics.dashboard.views.quality import QualityView
+from popanalytics.dashboard.views.training import TrainingView
+from popanalytics.errors import PopError
+from popanalytics.i18n import fmt_date, has_label, t
+from popanalytics.metrics.params import CONVERSATION_TYPES_ANY
+
+UPLOAD_ACCEPT = ".xlsx,.xlsm,.xls,.ods,.csv"
+# A Dropdown shows nothing for the value None, so "all"/"automatic" is the empty string.
+ANY = ""
+
+
+def _none_if_any(value: Any) -> Any:
+    return None if value == ANY else value
+
+
+def _view_classes() -> tuple[type[View], ...]:
+    return (
+        OverviewView,
+        CoverageView,
+        AgreementsView,
+        FollowupView,
+        TrainingView,
+        ProcessView,
+        QualityView,
+        ExportView,
+    )
+
+
+class Dashboard:
+    """The whole page; ``widget`` is what the notebook displays."""
+
+    def __init__(
+        self, state: DashboardState | None, *, lang: str = "nl", error: Exception | None = None
+    ) -> None:
+        self.state = state
+        self.lang = state.lang if state is not None else lang
+        self._quiet = False
+        self._error: Exception | None = None
+        self.views: dict[str, View] = {cls.name: cls() for cls in _view_classes()}
+        self.active = "overzicht"
+        self._stale: set[str] = set(self.views)
+
+        self.header = w.HTML()
+        self.header.add_class("pop-header")
+        self.error = w.HTML()
+        self.error.add_class("pop-messages")
+        self.upload = w.FileUpload(
+            accept=UPLOAD_ACCEPT, multiple=True, layout=w.Layout(width="auto")
+        )
+        self.upload.add_class("pop-upload")
+        self.progress = w.FloatProgress(
+            value=0.0, min=0.0, max=1.0, layout=w.Layout(width="180px", display="none")
+        )
+        self.progress.add_class("pop-progress")
+        self.progress_label = w.HTML()
+        self.progress_label.add_class("pop-progress-label")
+        self.lang_toggle = w.ToggleButtons(options=[("NL", "nl"), ("EN", "en")], value=self.lang)
+        self.lang_toggle.style.button_width = "48px"
+        self.lang_toggle.add_class("pop-filter-lang")
+
+        self.filters = self._build_filters()
+        self.nav_buttons = {name: w.Button() for name in self.views}
+        for name, button in self.nav_buttons.items():
+            button.add_class("pop-nav-button")
+            button.add_class(f"pop-nav-{name}")
+            button.on_click(lambda _b, name=name: self.show(name))
+        nav = w.HBox(list(self.nav_buttons.values()))
+        nav.add_class("pop-nav")
+        self.body = w.VBox(
+            [view.widget for view in self.views.values()], layout=w.Layout(width="100%")
+        )
+
+        upload_box = w.HBox([self.upload, self.progress, self.progress_label])
+        upload_box.add_class("pop-upload-box")
+        toolbar = w.HBox([upload_box, w.HBox(layout=w.Layout(flex="1")), self.lang_toggle])
+        toolbar.add_class("pop-toolbar")
+        filter_bar = w.HBox(list(self.filters.values()))
+        filter_bar.add_class("pop-filters")
+        self.main = w.VBox([filter_bar, nav, self.body], layout=w.Layout(width="100%"))
+        self.widget = w.VBox(
+            [w.HTML(CSS), self.header, toolbar, self.error, self.main],
+            layout=w.Layout(width="100%"),
+        )
+        self.widget.add_class("pop-app")
+
+        self.upload.observe(self._on_upload, names="value")
+        self.lang_toggle.observe(self._on_lang, names="value")
+        for name, widget in self.filters.items():
+            widget.observe(
+                lambda change, name=name: self._on_filter(name, change["new"]), names="value"
+            )
+
+        if error is not None:
+            self._set_error(error)
+        self._after_data()
+
+    # construction -------------------------------------------------------
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Dashboard:
+        """The dashboard on the data `popanalytics serve` passed (the demo when none)."""
+        env = os.environ if environ is None else environ
+        lang = env.get(sources.ENV_LANG, "nl")
+        lang = lang if lang in ("nl", "en") else "nl"
+        try:
+            settings = sources.settings_from(env)
+            loaded, label = sources.load_initial(settings)
+        except Exception as exc:  # shown in the page, never a traceback
+            return cls(None, lang=lang, error=exc)
+        filters = Filters(
+            cycle_year=settings.cycle,
+            reference_date=settings.reference_date or dt.date.today(),
+        )
+        state = DashboardState(loaded=loaded, source=label, filters=filters, lang=settings.lang)
+        return cls(state)
+
+    def _build_filters(self) -> dict[str, w.ValueWidget]:
+        def box(width: str) -> w.Layout:
+            return w.Layout(width=width)
+
+        filters: dict[str, w.ValueWidget] = {
+            "cycle": w.Dropdown(layout=box("250px")),
+            "reference_date": w.DatePicker(layout=box("250px")),
+        }
+        for name in FILTER_FIELDS:
+            filters[name] = w.Dropdown(layout=box("290px"))
+        filters["conversation_type"] = w.Dropdown(layout=box("290px"))
+        filters["audience"] = w.ToggleButtons()
+        filters["group_by"] = w.Dropdown(layout=box("220px"))
+        for name, widget in filters.items():
+            widget.add_class("pop-filter")
+            widget.add_class(f"pop-filter-{name}")
+            widget.style.description_width = "initial"
+        return filters
+
+    # rendering ------------------------------------------------------------
+
+    def _after_data(self) -> None:
+        """Fill the filter bar from the data and draw the page (or only the header)."""
+        self._relabel()
+        if self.state is None:
+            self.main.layout.display = "none"
+            return
+        self.main.layout.display = ""
+        self._stale = set(self.views)
+        self.show(self.active)
+
+    def _relabel(self) -> None:
+        """Every label outside the views, in the current language."""
+        lang = self.lang
+        self._quiet = True
+        try:
+            self._fill_filters()
+        finally:
+            self._quiet = False
+        for name, button in self.nav_buttons.items():
+            button.description = t(f"dash.view.{name}", lang)
+        self.upload.description = t("dash.upload.button", lang)
+        self.upload.tooltip = t("dash.upload.tooltip", lang)
+        self._render_header()
+        if self._error is not None:
+            self._set_error(self._error)
+
+    def _render_header(self) -> None:
+        lang = self.lang
+        if self.state is None:
+            meta = esc(t("dash.header.no_data", lang))
+        else:
+            params = self.state.params
+            source = self.state.source or t("dash.header.demo", lang)
+            meta = t(
+                "dash.header.meta",
+                lang,
+                source=f"<b>{esc(source)}</b>",
+                cycle=f"<b>{esc(params.cycle.label)}</b>",
+                date=f"<b>{esc(fmt_date(params.reference, lang))}</b>",
+                audience=f"<b>{esc(t(f'audience.{params.audience}', lang))}</b>",
+            )
+        self.header.value = (
+            f'<h1>{esc(t("dash.title", lang))}</h1><div class="pop-meta">{meta}</div>'
+        )
+
+    def _fill_filters(self) -> None:
+        lang = self.lang
+        f = self.filters
+        for name, widget in f.items():
+            widget.description = t(f"dash.filter.{name}", lang)
+        f["conversation_type"].options = [
+            (t(f"conversation_type.{c}", lang), c) for c in CONVERSATION_TYPES_ANY
+        ]
+        f["audience"].options = [(t(f"dash.audience.{a}", lang), a) for a in ("hr", "management")]
+        f["audience"].style.button_width = "auto"
+        f["group_by"].options = [(t(f"field.{g}", lang), g) for g in GROUP_BY_CHOICES]
+        if self.state is None:
+            return
+        state = self.state
+        years = state.cycle_years()
+        f["cycle"].options = [(t("dash.filter.cycle_auto", lang), ANY)] + [
+            (str(y), str(y)) for y in years
+        ]
+        self._fill_filter_options()
+        current = state.filters
+        f["cycle"].value = str(current.cycle_year) if current.cycle_year in years else ANY
+        f["reference_date"].value = current.reference_date
+        for name in FILTER_FIELDS:
+            f[name].value = getattr(current, name) or ANY
+        f["conversation_type"].value = current.conversation_type
+        f["audience"].value = current.audience
+        f["group_by"].value = current.group_by
+
+    def _fill_filter_options(self) -> list[str]:
+        """Each filter offers the values that exist within the other filters' choice;
+        returns the filters whose value no longer exists (their dropdown now says "all")."""
+        assert self.state is not None
+        everyone = t("dash.filter.all", self.lang)
+        reset = []
+        for name in FILTER_FIELDS:
+            options = [(everyone, ANY)] + [(v, v) for v in self.state.options(name)]
+            widget = self.filters[name]
+            if list(widget.options) != options:
+                current = widget.value
+                widget.options = options
+                widget.value = current if current in dict(options).values() else ANY
+                if widget.value != current:
+                    reset.append(name)
+        return reset
+
+    def show(self, name: str) -> None:
+        """Make a view visible, drawing it first when it is stale."""
+        stale = self.state is not None and name in self._stale
+        if stale:
+            # marked before the navigation changes, so a page that sees the new
+            # active tab also sees the view as busy until its redraw is sent
+            self.views[name].widget.add_class("pop-busy")
+        self.active = name
+        for view_name, view in self.views.items():
+            view.widget.layout.display = "" if view_name == name else "none"
+        for view_name, button in self.nav_buttons.items():
+            if view_name == name:
+                button.add_class("pop-nav-active")
+            else:
+                button.remove_class("pop-nav-active")
+        if stale:
+            self._render(name)
+
+    def _render(self, name: str) -> None:
+        assert self.state is not None
+        view = self.views[name]
+        view.widget.add_class("pop-busy")
+        try:
+            view.render(self.state)
+            self._stale.discard(name)
+            if isinstance(self._error, _ComputeError):
+                self._clear_error()
+        except Exception as exc:  # a view that cannot be drawn says so, without a traceback
+            self._set_error(_ComputeError(exc))
+        finally:
+            view.widget.remove_class("pop-busy")
+
+    def refresh(self) -> None:
+        """After a change: every view is stale, the visible one is redrawn now."""
+        self._stale = set(self.views)
+        self._render_header()
+        if self.state is not None:
+            self._render(self.active)
+
+    # events -------------------------------------------------------------------
+
+    def _on_filter(self, name: str, value: Any) -> None:
+        if self._quiet or self.state is None:
+            return
+        if name == "reference_date" and value is None:
+            return
+        if name == "cycle":
+            self.state.set_filters(cycle_year=int(value) if value else None)
+        else:
+            self.state.set_filters(**{name: _none_if_any(value)})
+        self.refresh()
+        if name in FILTER_FIELDS:
+            # after the figures: the narrowed dropdowns are not what the user waits for
+            self._quiet = True
+            try:
+                reset = self._fill_filter_options()
+            finally:
+                self._quiet = False
+            if reset:
+                # a team outside the newly chosen department: drop it, as the dropdown shows
+                self.state.set_filters(**dict.fromkeys(reset))
+                self.refresh()
+
+    def _on_lang(self, change: dict[str, Any]) -> None:
+        self.lang = change["new"]
+        if self.state is not None:
+            self.state.lang = self.lang
+        self._relabel()
+        self.refresh()
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if not files:
+            return
+        lang = self.lang
+        names = ", ".join(str(f["name"]) for f in files)
+        self._clear_error()
+        self.progress.value = 0.0
+        self.progress.layout.display = ""
+        self.progress_label.value = esc(t("dash.upload.loading", lang, names=names))
+        try:
+            loaded = sources.load_sources(sources.uploaded_files(files), None, self._progress)
+        except Exception as exc:
+            self._set_error(exc)
+            return
+        finally:
+            self.progress.layout.display = "none"
+            self.progress_label.value = ""
+            self._quiet = True
+            try:
+                self.upload.value = ()
+            finally:
+                self._quiet = False
+        if self.state is None:
+            self.state = DashboardState(
+                loaded=loaded,
+                source=names,
+                filters=Filters(reference_date=dt.date.today()),
+                lang=lang,
+            )
+        else:
+            self.state.replace_data(loaded, names)
+        self._error = None
+        self._after_data()
+
+    def _progress(self, fraction: float, label: str = "") -> None:
+        """dataset.load's progress callback: a fraction 0..1 and the label key of the step."""
+        self.progress.value = max(0.0, min(1.0, float(fraction)))
+        if label and has_label(label):
+            self.progress_label.value = esc(t(label, self.lang))
+
+    # messages -------------------------------------------------------------
+
+    def _set_error(self, exc: Exception) -> None:
+        self._error = exc
+        lang = self.lang
+        if isinstance(exc, PopError):
+            text = exc.message(lang)
+        elif isinstance(exc, _ComputeError):
+            text = t("dash.error.compute", lang)
+        else:
+            text = t("dash.error.unexpected", lang)
+        self.error.value = f'<div class="pop-error" role="alert">{esc(text)}</div>'
+
+    def _clear_error(self) -> None:
+        self._error = None
+        self.error.value = ""
+
+
+class _ComputeError(Exception):
+    """A view failed to draw (a bug or data the metrics cannot handle)."""

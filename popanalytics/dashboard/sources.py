@@ -1,0 +1,93 @@
+"""Where the dashboard's data comes from: the environment set by `popanalytics serve`,
+the embedded demo, or files uploaded in the page (kept in memory only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import popanalytics
+from popanalytics.errors import PopError
+from popanalytics.i18n import t
+
+ENV_DATA = "POPANALYTICS_DATA"
+ENV_MAPPING = "POPANALYTICS_MAPPING"
+ENV_CYCLE = "POPANALYTICS_CYCLE"
+ENV_REFERENCE_DATE = "POPANALYTICS_REFERENCE_DATE"
+ENV_LANG = "POPANALYTICS_LANG"
+
+Progress = Callable[..., None]
+
+
+def repo_root() -> Path:
+    return Path(popanalytics.__file__).resolve().parent.parent
+
+
+def demo_path() -> Path:
+    return repo_root() / "data" / "demo.xlsx"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `popanalytics serve` passes to the kernel."""
+
+    data: tuple[str, ...] = ()
+    mapping: str | None = None
+    cycle: int | None = None
+    reference_date: dt.date | None = None
+    lang: str = "nl"
+
+
+def settings_from(environ: Mapping[str, str]) -> Settings:
+    """Read the serve parameters; a bad value is a PopError the page can show."""
+    try:
+        raw = environ.get(ENV_DATA, "").strip()
+        data = tuple(str(x) for x in json.loads(raw)) if raw else ()
+        cycle = int(environ[ENV_CYCLE]) if environ.get(ENV_CYCLE) else None
+        ref = environ.get(ENV_REFERENCE_DATE)
+        reference = dt.date.fromisoformat(ref) if ref else None
+    except (ValueError, TypeError) as exc:
+        raise PopError(
+            t("dash.error.settings", "nl", detail=exc), t("dash.error.settings", "en", detail=exc)
+        ) from exc
+    lang = environ.get(ENV_LANG, "nl")
+    return Settings(
+        data=data,
+        mapping=environ.get(ENV_MAPPING) or None,
+        cycle=cycle,
+        reference_date=reference,
+        lang=lang if lang in ("nl", "en") else "nl",
+    )
+
+
+def load_sources(
+    sources: Sequence[Any], mapping: str | None = None, progress: Progress | None = None
+) -> Any:
+    """dataset.load: files or (name, bytes) pairs → Loaded(dataset, report); PopError when fatal."""
+    from popanalytics.dataset import load
+
+    return load(list(sources), mapping, progress=progress)
+
+
+def load_initial(settings: Settings, progress: Progress | None = None) -> tuple[Any, str]:
+    """The data the page opens on and its label: the given files, else the demo ("")."""
+    if settings.data:
+        loaded = load_sources(settings.data, settings.mapping, progress)
+        return loaded, ", ".join(Path(p).name for p in settings.data)
+    demo = demo_path()
+    if demo.exists():
+        return load_sources([demo], None, progress), ""
+    from popanalytics.dataset import Loaded
+    from popanalytics.demo import demo_dataset
+    from popanalytics.schema.quality import QualityReport
+
+    return Loaded(demo_dataset(), QualityReport()), ""
+
+
+def uploaded_files(value: Sequence[Mapping[str, Any]]) -> list[tuple[str, bytes]]:
+    """The FileUpload widget's value as (name, bytes) sources for dataset.load."""
+    return [(str(f["name"]), bytes(f["content"])) for f in value]

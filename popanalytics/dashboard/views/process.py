@@ -1,0 +1,42 @@
+"""Procesindicatoren: how well the conversations are done, per group."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from popanalytics import charts
+from popanalytics.dashboard.components import ChartOutput, KpiTile
+from popanalytics.dashboard.state import DashboardState
+from popanalytics.dashboard.views import View
+
+# Tiles here complement the overview's process row (tile classes stay unique per page).
+TILES: tuple[str, ...] = (
+    "report_filed",
+    "out_of_cycle_development",
+    "conversations_missed",
+    "conversations_cancelled",
+)
+
+
+class ProcessView(View):
+    name = "procesindicatoren"
+
+    def __init__(self) -> None:
+        self.tiles = {m: KpiTile(m) for m in TILES}
+        grid = w.GridBox(
+            [tile.widget for tile in self.tiles.values()],
+            layout=w.Layout(
+                grid_template_columns="repeat(auto-fit, minmax(210px, 1fr))", grid_gap="14px"
+            ),
+        )
+        grid.add_class("pop-kpi-grid")
+        self.heatmap = ChartOutput("process_heatmap")
+        super().__init__(grid, self.heatmap.widget)
+
+    def render(self, state: DashboardState) -> None:
+        super().render(state)
+        lang, k = state.lang, state.k
+        frame = state.figures()
+        for metric, tile in self.tiles.items():
+            tile.update(charts.metric_label(metric, lang), charts.total_row(frame, metric), lang, k)
+        self.heatmap.show(charts.process_heatmap(frame, lang, k))
