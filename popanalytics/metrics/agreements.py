@@ -29,26 +29,35 @@ def done_at_r(ctx: Context) -> np.ndarray:
 def breakdown_counts(
     ctx: Context,
     row_group: np.ndarray,
-    mask: np.ndarray,
+    mask: np.ndarray | None,
     codes: Codes,
     weights: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(values, sums) of a coded column over the rows in ``mask``: sums is
+    """(values, sums) of a coded column over the rows in ``mask`` (None: all
+    rows): sums is
     (values x groups) of row counts, or with 2-d ``weights`` (w x rows)
     (w x values x groups). A missing value is its own class ``(none)``, shown
     only when it occurs; values alphabetically, ``(none)`` last."""
     n_values = len(codes.labels)
-    cls = np.where(codes.codes >= 0, codes.codes, n_values)[mask]
-    cell = cls * ctx.n_groups + row_group[mask]
+    if mask is None:
+        cls = codes.codes.copy()
+    else:
+        rows = np.flatnonzero(mask)
+        cls = codes.codes.take(rows)
+        row_group = row_group.take(rows)
+        weights = None if weights is None else weights.take(rows, axis=1)
+    cls[cls < 0] = n_values
+    cell = cls * ctx.n_groups + row_group if ctx.n_groups > 1 else cls
     size = (n_values + 1) * ctx.n_groups
     sums: np.ndarray
     if weights is None:
         sums = np.bincount(cell, minlength=size).astype(float).reshape(n_values + 1, ctx.n_groups)
+        present = sums.sum(axis=1) > 0
     else:
-        sums = np.stack(
-            [np.bincount(cell, weights=w[mask], minlength=size) for w in weights]
-        ).reshape(len(weights), n_values + 1, ctx.n_groups)
-    present = np.bincount(cls, minlength=n_values + 1) > 0
+        sums = np.stack([np.bincount(cell, weights=w, minlength=size) for w in weights]).reshape(
+            len(weights), n_values + 1, ctx.n_groups
+        )
+        present = np.bincount(cls, minlength=n_values + 1) > 0
     values = np.append(codes.labels.astype(object), NO_GROUP)
     order = np.append(np.argsort(values[:-1].astype(str), kind="stable"), n_values)
     keep = order[present[order]]
@@ -103,5 +112,5 @@ def add_agreements(rows: Rows, breakdowns: bool) -> None:
         emps_all = ctx.distinct(emp, every)
         for name in MIX_FIELDS:
             codes = {"category": p.agr_category, "owner": p.agr_owner, "focus": p.agr_focus}[name]
-            values, counts = breakdown_counts(ctx, g, every, Codes(codes.codes[idx], codes.labels))
+            values, counts = breakdown_counts(ctx, g, None, Codes(codes.codes[idx], codes.labels))
             rows.add_breakdown("agreements_mix", name, values, counts, total, emps_all)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from popanalytics.metrics.params import NO_GROUP, TOTAL, Params
-from popanalytics.metrics.prepare import Prepared
+from popanalytics.metrics.prepare import Prepared, compress
 
 FIGURE_COLUMNS: tuple[str, ...] = (
     "metric",
@@ -89,11 +89,17 @@ class Context:
     ) -> np.ndarray:
         # A weighted bincount over all rows is ~3x faster than compressing the
         # mask first; without groups a plain count is faster still.
+        if weights is None:
+            if self.n_groups == 1:
+                return np.array([float(np.count_nonzero(mask))])
+            return np.bincount(codes, weights=mask, minlength=self.n_groups).astype(float)
+        # Sum the picked weights themselves (same terms, same order as
+        # weights[mask]): cheaper than weighting every row with zeros.
+        rows = np.flatnonzero(mask)
+        picked = weights.take(rows)
         if self.n_groups == 1:
-            value = np.count_nonzero(mask) if weights is None else weights[mask].sum()
-            return np.array([float(value)])
-        w = mask if weights is None else np.where(mask, weights, 0.0)
-        return np.bincount(codes, weights=w, minlength=self.n_groups).astype(float)
+            return np.array([float(picked.sum())])
+        return np.bincount(codes.take(rows), weights=picked, minlength=self.n_groups)
 
     def distinct(self, emp: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Distinct employees among the rows in ``mask``, per group."""
@@ -102,7 +108,7 @@ class Context:
     def has_row(self, emp: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Per employee: at least one row in ``mask``."""
         flags = np.zeros(self.p.n_emp, dtype=bool)
-        flags[emp[mask]] = True
+        flags[compress(emp, mask)] = True
         return flags
 
 
@@ -129,7 +135,7 @@ def make_context(p: Prepared, params: Params, reference: dt.date | None = None) 
         absent = in_pop & ~new & (p.emp_absent <= R)
     eligible = in_pop & ~new & ~absent
     with np.errstate(invalid="ignore"):
-        conv_held_at_r = p.conv_held_status & (p.conv_held <= R)
+        conv_held_at_r = p.conv_held_at <= R  # NaN unless status held
 
     if params.group_by is None:
         group = np.zeros(p.n_emp, dtype=np.int64)
@@ -160,7 +166,11 @@ def make_context(p: Prepared, params: Params, reference: dt.date | None = None) 
         agr_in_pop=in_pop[p.agr_emp],
         tn_in_pop=in_pop[p.tn_emp],
         conv_held_at_r=conv_held_at_r,
-        pop_counts=np.bincount(group[in_pop], minlength=len(labels)).astype(float),
+        pop_counts=(
+            np.bincount(group, weights=in_pop, minlength=len(labels))
+            if grouped
+            else np.array([float(np.count_nonzero(in_pop))])
+        ),
     )
 
 
@@ -177,11 +187,22 @@ class Rows:
     the sum over the groups (numerators, denominators and distinct employees
     add up because every employee belongs to exactly one group) unless a
     non-additive total (a median) is passed explicitly.
+
+    ``add``/``add_breakdown`` only record their arrays: the totals, the shown
+    groups, the rates and the label columns are built for all figures at once
+    in ``frame()`` (a handful of numpy calls instead of a dozen per figure).
     """
 
     ctx: Context
     shown: np.ndarray = field(init=False)
-    blocks: list[dict[str, np.ndarray]] = field(default_factory=list)
+    _metrics: list[str] = field(default_factory=list)
+    _fields: list[str | None] = field(default_factory=list)
+    _values: list[np.ndarray] = field(default_factory=list)
+    _num: list[np.ndarray] = field(default_factory=list)  # (values x groups) each
+    _den: list[np.ndarray] = field(default_factory=list)
+    _emp: list[np.ndarray] = field(default_factory=list)
+    _rate: list[bool] = field(default_factory=list)
+    _totals: list[tuple[int, list[tuple[float, float, float]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         present = np.flatnonzero(self.ctx.pop_counts > 0)
@@ -204,8 +225,8 @@ class Rows:
         self.add_breakdown(
             metric,
             None,
-            np.array([None], dtype=object),
-            num[None, :],
+            _NO_BREAKDOWN,
+            np.asarray(num, dtype=float)[None, :],
             den,
             employees,
             rate=rate,
@@ -226,17 +247,30 @@ class Rows:
     ) -> None:
         """A figure per breakdown value: ``num`` is (values x groups); ``den`` and
         ``employees`` are per group (or values x groups)."""
-        k = len(values)
-        n_groups = self.ctx.n_groups
-        num = np.broadcast_to(np.asarray(num, dtype=float), (k, n_groups))
-        den = np.broadcast_to(np.asarray(den, dtype=float), (k, n_groups))
-        emp = np.broadcast_to(np.asarray(employees, dtype=float), (k, n_groups))
-        if total is None:
-            t_num, t_den, t_emp = num.sum(axis=1), den.sum(axis=1), emp.sum(axis=1)
-        else:
-            t_num = np.array([x[0] for x in total], dtype=float)
-            t_den = np.array([x[1] for x in total], dtype=float)
-            t_emp = np.array([x[2] for x in total], dtype=float)
+        shape = (len(values), self.ctx.n_groups)
+        if total is not None:
+            self._totals.append((sum(len(v) for v in self._values), total))
+        self._metrics.append(metric)
+        self._fields.append(field_name)
+        self._values.append(values)
+        self._num.append(_as_block(num, shape))
+        self._den.append(_as_block(den, shape))
+        self._emp.append(_as_block(employees, shape))
+        self._rate.append(rate)
+
+    def frame(self) -> pd.DataFrame:
+        if not self._metrics:
+            return empty_figures()
+        sizes = np.array([len(v) for v in self._values])
+        num = np.concatenate(self._num)  # (rows x groups)
+        den = np.concatenate(self._den)
+        emp = np.concatenate(self._emp)
+        t_num, t_den, t_emp = num.sum(axis=1), den.sum(axis=1), emp.sum(axis=1)
+        for offset, totals in self._totals:  # non-additive totals (medians)
+            stop = offset + len(totals)
+            t_num[offset:stop] = [x[0] for x in totals]
+            t_den[offset:stop] = [x[1] for x in totals]
+            t_emp[offset:stop] = [x[2] for x in totals]
         if self.ctx.grouped:
             cols = self.shown
             all_num = np.column_stack([t_num, num[:, cols]])
@@ -247,38 +281,44 @@ class Rows:
             all_num, all_den, all_emp = t_num[:, None], t_den[:, None], t_emp[:, None]
             groups = np.array([TOTAL], dtype=object)
         width = len(groups)
-        if rate:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                rates = np.where(all_den > 0, all_num / np.where(all_den > 0, all_den, 1), np.nan)
-        else:
-            rates = np.full(all_num.shape, np.nan)
-        self.blocks.append(
+        is_rate = np.repeat(np.array(self._rate, dtype=bool), sizes)[:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ok = is_rate & (all_den > 0)
+            rates = np.where(ok, all_num / np.where(ok, all_den, 1), np.nan)
+        per_row = sizes * width
+        n = int(per_row.sum())
+        metric = np.repeat(np.array(self._metrics, dtype=object), per_row)
+        field_name = np.repeat(np.array(self._fields, dtype=object), per_row)
+        breakdown = np.repeat(np.concatenate(self._values).astype(object), width)
+        # object columns keep None (not NaN) for "no breakdown"
+        return pd.DataFrame(
             {
-                "metric": np.full(k * width, metric, dtype=object),
-                "group": np.tile(groups, k),
-                "breakdown_field": np.full(k * width, field_name, dtype=object),
-                "breakdown": np.repeat(values.astype(object), width),
+                "metric": pd.Series(metric, dtype=object),
+                "group": pd.Series(np.tile(groups, len(num)), dtype=object),
+                "breakdown_field": pd.Series(field_name, dtype=object),
+                "breakdown": pd.Series(breakdown, dtype=object),
                 "numerator": all_num.ravel(),
                 "denominator": all_den.ravel(),
                 "rate": rates.ravel(),
-                "employees": all_emp.ravel(),
-            }
+                "employees": all_emp.ravel().astype(np.int64),
+                "suppressed": np.zeros(n, dtype=bool),
+            },
+            copy=False,  # every column is freshly built here
         )
 
-    def frame(self) -> pd.DataFrame:
-        if not self.blocks:
-            return empty_figures()
-        data = {c: np.concatenate([b[c] for b in self.blocks]) for c in self.blocks[0]}
-        # object columns keep None (not NaN) for "no breakdown"
-        out = pd.DataFrame(
-            {
-                c: pd.Series(v, dtype=object if v.dtype == object else v.dtype)
-                for c, v in data.items()
-            }
-        )
-        out["employees"] = out["employees"].astype(np.int64)
-        out["suppressed"] = False
-        return out.loc[:, list(FIGURE_COLUMNS)]
+
+_NO_BREAKDOWN = np.array([None], dtype=object)
+
+
+def _as_block(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """``values`` (per group, or values x groups) as a float (values x groups)
+    block; the common shapes without np.broadcast_to's overhead."""
+    values = np.asarray(values, dtype=float)
+    if values.shape == shape:
+        return values
+    if values.ndim == 1 and shape[0] == 1:
+        return values[None, :]
+    return np.broadcast_to(values, shape)
 
 
 def empty_figures() -> pd.DataFrame:
@@ -302,29 +342,47 @@ def median_by_group(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[float, float, float]]:
     """Median of ``values`` over the rows in ``mask``: per group the median, the
     number of rows and the distinct employees, plus the total of those three."""
-    g = ctx.group[emp[mask]]
-    v = values[mask]
+    rows = np.flatnonzero(mask)
+    emp_rows = emp.take(rows)
+    v = values.take(rows)
     n_groups = ctx.n_groups
+    g = ctx.group.take(emp_rows) if n_groups > 1 else np.zeros(len(rows), dtype=np.int64)
     counts = np.bincount(g, minlength=n_groups)
-    total_med = float(np.median(v)) if len(v) else np.nan
-    if n_groups == 1:
-        med = np.array([total_med])
-    else:
-        # Day differences are whole numbers: sorting group * span + value
-        # sorts by group, then value, in one np.sort (no argsort needed).
-        low = v.min() if len(v) else 0.0
-        span = float(v.max() - low) + 1 if len(v) else 1.0
-        keys = np.sort(g * span + (v - low))
-        ordered = keys - np.floor(keys / span) * span + low
-        ends = np.cumsum(counts)
-        starts = ends - counts
-        has = counts > 0
-        if len(v):
-            lo = ordered[np.where(has, starts + (counts - 1) // 2, 0)]
-            hi = ordered[np.where(has, starts + counts // 2, 0)]
-        else:
-            lo = hi = np.zeros(n_groups)
-        med = np.where(has, (lo + hi) / 2, np.nan)
-    emps = ctx.distinct(emp, mask)
+    total_med = float(whole_medians(np.zeros(len(v), dtype=np.int64), v, 1)[0])
+    med = np.array([total_med]) if n_groups == 1 else whole_medians(g, v, n_groups)
+    flags = np.zeros(ctx.p.n_emp, dtype=bool)
+    flags[emp_rows] = True
+    emps = ctx.per_group(flags)
     counts = counts.astype(float)
     return med, counts, emps, (total_med, float(len(v)), float(emps.sum()))
+
+
+def whole_medians(g: np.ndarray, v: np.ndarray, n_groups: int) -> np.ndarray:
+    """Median of the whole-number values ``v`` per group code ``g`` (NaN for a
+    group without values); the same numbers as np.median per group.
+
+    Day differences are whole numbers in a limited range, so a (group x value)
+    histogram finds the middle ranks in O(n + groups * span) without sorting;
+    with too many cells it falls back to one sort of group * span + value.
+    """
+    counts = np.bincount(g, minlength=n_groups)
+    has = counts > 0
+    if not len(v):
+        return np.full(n_groups, np.nan)
+    lo_rank = np.where(has, (counts - 1) // 2, 0)
+    hi_rank = np.where(has, counts // 2, 0)
+    low = v.min()
+    span = int(v.max() - low) + 1
+    offsets = (v - low).astype(np.int64)
+    if n_groups * span <= max(4 * len(v), 1 << 16):
+        hist = np.bincount(g * span + offsets, minlength=n_groups * span)
+        cum = np.cumsum(hist.reshape(n_groups, span), axis=1)
+        # the value at rank r is the first one whose cumulative count exceeds r
+        lo = (cum <= lo_rank[:, None]).sum(axis=1) + low
+        hi = (cum <= hi_rank[:, None]).sum(axis=1) + low
+    else:
+        ordered = np.sort(g * span + offsets) % span + low
+        starts = np.cumsum(counts) - counts
+        lo = ordered[np.where(has, starts + lo_rank, 0)]
+        hi = ordered[np.where(has, starts + hi_rank, 0)]
+    return np.where(has, (lo + hi) / 2, np.nan)

@@ -53,23 +53,30 @@ def _context(dataset: Dataset | Prepared, params: Params) -> Context:
 def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
     """``frame[column]`` at positions ``rows``, keeping its dtype (a take on the
     underlying array: far cheaper than ``iloc`` on the whole frame)."""
-    return pd.Series(frame[column].array.take(rows))
+    return pd.Series(frame[column].array.take(rows), copy=False)
 
 
-def _people(p: Prepared, emp: np.ndarray) -> pd.DataFrame:
+def _people(p: Prepared, emp: np.ndarray) -> dict[str, pd.Series]:
     """Person columns for employee positions ``emp`` (manager name looked up)."""
     rows = p.emp_rows[emp]
     employees = p.dataset.employees
-    out = pd.DataFrame({c: _take(employees, c, rows) for c in PERSON_COLUMNS[:-1]})
+    out = {c: _take(employees, c, rows) for c in PERSON_COLUMNS[:-1]}
     managers = p.emp_manager[emp]
     where = take_or(p.manager_emp, managers, -1)
     names = _take(employees, "name", take_or(p.emp_rows, where, 0))
-    out["manager_name"] = pd.Series(names).where(where >= 0)
+    out["manager_name"] = names.where(where >= 0)
     return out
 
 
-def _agreement_list(ctx: Context, mask: np.ndarray) -> pd.DataFrame:
-    """The agreements in ``mask``, most overdue first (then in source order)."""
+def _frame(columns: dict[str, object]) -> pd.DataFrame:
+    """One frame from freshly built columns, without copying them (a copy of
+    an object column costs as much as building it)."""
+    return pd.DataFrame(columns, copy=False)
+
+
+def _agreement_list(ctx: Context, mask: np.ndarray, with_flag: bool) -> pd.DataFrame:
+    """The agreements in ``mask``, most overdue first (then in source order):
+    AGREEMENT_COLUMNS, plus ``overdue`` when ``with_flag``."""
     p = ctx.p
     pick = np.flatnonzero(mask)
     days = days_overdue(ctx)[pick]
@@ -82,20 +89,23 @@ def _agreement_list(ctx: Context, mask: np.ndarray) -> pd.DataFrame:
     pick, days = pick[order], days[order]
     with np.errstate(invalid="ignore"):
         late = days > 0
-    buckets = np.array(BUCKETS, dtype=object)[
-        np.minimum(bucket_codes(np.nan_to_num(days)), len(BUCKETS) - 1)
-    ]
+    # bucket labels taken from a str array of the labels plus one missing
+    # entry: the same column as building it from Python strings, without
+    # validating every row
+    bucket = np.where(late, np.minimum(bucket_codes(np.nan_to_num(days)), len(BUCKETS) - 1), -1)
+    labels = pd.array(np.array([*BUCKETS, None], dtype=object), dtype="str")
     rows = p.agr_rows[pick]
     agreements = p.dataset.agreements
-    out = _people(p, p.agr_emp[pick])
-    out.insert(0, "agreement_id", _take(agreements, "agreement_id", rows))
+    out: dict[str, object] = {"agreement_id": _take(agreements, "agreement_id", rows)}
+    out.update(_people(p, p.agr_emp[pick]))
     for column in ("category", "description", "due_date", "followup_date"):
         out[column] = _take(agreements, column, rows)
     out["days_overdue"] = np.where(late, days, np.nan)
-    out["bucket"] = pd.Series(np.where(late, buckets, None), dtype="str")
+    out["bucket"] = pd.Series(labels.take(bucket), copy=False)
     out["status"] = _take(agreements, "status", rows)
-    out["overdue"] = late
-    return out
+    if with_flag:
+        out["overdue"] = late
+    return _frame(out)
 
 
 def overdue_agreements(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
@@ -103,16 +113,14 @@ def overdue_agreements(dataset: Dataset | Prepared, params: Params) -> pd.DataFr
     ctx = _context(dataset, params)
     with np.errstate(invalid="ignore"):
         mask = open_at_r(ctx) & (days_overdue(ctx) > 0)
-    out = _agreement_list(ctx, mask)
-    return out.loc[:, list(AGREEMENT_COLUMNS)]
+    return _agreement_list(ctx, mask, with_flag=False)
 
 
 def open_agreements(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
     """Agreements neither done nor cancelled at R, with an ``overdue`` flag
     (days_overdue and bucket only when overdue), most overdue first."""
     ctx = _context(dataset, params)
-    out = _agreement_list(ctx, open_at_r(ctx))
-    return out.loc[:, [*AGREEMENT_COLUMNS, "overdue"]]
+    return _agreement_list(ctx, open_at_r(ctx), with_flag=True)
 
 
 def conversations_lacking_followup(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
@@ -123,13 +131,13 @@ def conversations_lacking_followup(dataset: Dataset | Prepared, params: Params) 
     pick = pick[np.argsort(p.conv_held[pick], kind="stable")]  # oldest first, then source order
     rows = p.conv_rows[pick]
     conversations = p.dataset.conversations
-    out = _people(p, p.conv_emp[pick])
-    out.insert(0, "conversation_id", _take(conversations, "conversation_id", rows))
+    out: dict[str, object] = {"conversation_id": _take(conversations, "conversation_id", rows)}
+    out.update(_people(p, p.conv_emp[pick]))
     out["conversation_type"] = _take(conversations, "conversation_type", rows)
     out["held_date"] = _take(conversations, "held_date", rows)
     held_by = p.conv_manager[pick]
     out["held_by"] = pd.Series(take_or(p.managers.labels, held_by, None), dtype="str")
-    return out
+    return _frame(out)
 
 
 def out_of_cycle_employees(
@@ -142,13 +150,20 @@ def out_of_cycle_employees(
     ctx = _context(dataset, params)
     out_mask, last = out_of_cycle(ctx, conversation_type)
     pick = np.flatnonzero(out_mask)
-    out = _people(ctx.p, pick)
+    out: dict[str, object] = dict(_people(ctx.p, pick))
     last_days = last[pick]
     dates = np.full(len(pick), np.datetime64("NaT"), dtype="datetime64[ns]")
     known = ~np.isnan(last_days)
     dates[known] = last_days[known].astype("int64").astype("datetime64[D]")
     out["last_held_date"] = dates
     out["days_since"] = ctx.R - last_days
-    return out.sort_values(
-        ["days_since", "employee_id"], ascending=[False, True], na_position="first", kind="stable"
-    ).reset_index(drop=True)
+    return (
+        _frame(out)
+        .sort_values(
+            ["days_since", "employee_id"],
+            ascending=[False, True],
+            na_position="first",
+            kind="stable",
+        )
+        .reset_index(drop=True)
+    )

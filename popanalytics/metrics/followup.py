@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from popanalytics.metrics.agreements import done_at_r
 from popanalytics.metrics.context import Context, Rows
-from popanalytics.metrics.population import COVERAGE_TYPES, held_at_r
+from popanalytics.metrics.population import COVERAGE_TYPES, has_row_by_kind, held_at_r
 from popanalytics.metrics.prepare import CONVERSATION_KINDS
 
 BUCKETS: tuple[str, ...] = ("1-30", "31-90", "91-180", ">180")
@@ -21,10 +20,11 @@ def followup_reference(ctx: Context) -> np.ndarray:
 def open_at_r(ctx: Context) -> np.ndarray:
     """Agreements of the population known on R (agreed on or before R, or
     without an agreed date) that are not done and not cancelled at R."""
+    # agr_open_from/until fold "known", "cancelled" and "done at R" into
+    # two comparisons (see prepare): same as
+    # in_pop & (no agreed date | agreed ≤ R) & ~done_at_r & ~cancelled
     p = ctx.p
-    with np.errstate(invalid="ignore"):
-        known = np.isnan(p.agr_agreed) | (p.agr_agreed <= ctx.R)
-    return ctx.agr_in_pop & known & ~done_at_r(ctx) & ~p.agr_cancelled
+    return ctx.agr_in_pop & (p.agr_open_from <= ctx.R) & (p.agr_open_until > ctx.R)
 
 
 def days_overdue(ctx: Context) -> np.ndarray:
@@ -54,7 +54,7 @@ def held_in_cycle(ctx: Context) -> np.ndarray:
     """Conversations of the population held in C on or before R."""
     p = ctx.p
     with np.errstate(invalid="ignore"):
-        return ctx.conv_in_pop & held_at_r(ctx) & (p.conv_held >= ctx.cs) & (p.conv_held <= ctx.ce)
+        return ctx.conv_in_pop & (p.conv_held_at >= ctx.cs) & (p.conv_held_at <= min(ctx.ce, ctx.R))
 
 
 def out_of_cycle_base(ctx: Context) -> np.ndarray:
@@ -71,11 +71,15 @@ def last_held_by_kind(ctx: Context) -> np.ndarray:
     NaN if none. One scatter-max over the held conversations."""
     p = ctx.p
     n_kinds = len(CONVERSATION_KINDS)
-    mask = held_at_r(ctx) & (p.conv_kind >= 0)
+    rows = np.flatnonzero(held_at_r(ctx))
+    kind = p.conv_kind.take(rows)
+    # A conversation of an unknown type goes to the "any" column only, as in
+    # the out_of_cycle_any figure (has_row_by_kind).
+    column = np.where(kind >= 0, kind, n_kinds)
     last = np.full((p.n_emp, n_kinds + 1), -np.inf)
     flat = last.reshape(-1)
-    np.maximum.at(flat, p.conv_emp[mask] * (n_kinds + 1) + p.conv_kind[mask], p.conv_held[mask])
-    last[:, n_kinds] = last[:, :n_kinds].max(axis=1)
+    np.maximum.at(flat, p.conv_emp.take(rows) * (n_kinds + 1) + column, p.conv_held.take(rows))
+    last[:, n_kinds] = last.max(axis=1)
     last[np.isinf(last)] = np.nan
     return last
 
@@ -103,13 +107,14 @@ def _out(ctx: Context, last: np.ndarray, base: np.ndarray) -> np.ndarray:
 def add_followup(rows: Rows, breakdowns: bool) -> None:
     ctx = rows.ctx
     pop = ctx.pop_counts
-    days = days_overdue(ctx)
     with np.errstate(invalid="ignore"):
-        late = open_at_r(ctx) & (days > 0)
+        late = open_at_r(ctx) & (followup_reference(ctx) < ctx.R)  # days overdue > 0
     rows.add("agreements_overdue", ctx.count(ctx.agr_group, late), pop, pop, rate=False)
     if breakdowns:
         # bucket x group counts over the overdue rows only
-        codes = bucket_codes(days[late]) * ctx.n_groups + ctx.agr_group[late]
+        at = np.flatnonzero(late)
+        days = ctx.R - followup_reference(ctx).take(at)
+        codes = bucket_codes(days) * ctx.n_groups + ctx.agr_group.take(at)
         num = np.bincount(codes, minlength=len(BUCKETS) * ctx.n_groups).astype(float)
         rows.add_breakdown(
             "agreements_overdue",
@@ -131,9 +136,9 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
     limit = ctx.params.cycle.days + ctx.params.grace_days
     p = ctx.p
     with np.errstate(invalid="ignore"):
-        recent = np.flatnonzero(held_at_r(ctx) & ((ctx.R - p.conv_held) <= limit))
-    emp, kind = p.conv_emp[recent], p.conv_kind[recent]
+        # held at R and R - held ≤ limit
+        recent = np.flatnonzero((p.conv_held_at <= ctx.R) & (p.conv_held_at >= ctx.R - limit))
+    flags = has_row_by_kind(ctx, p.conv_emp.take(recent), p.conv_kind.take(recent))
     for i, name in enumerate(COVERAGE_TYPES):
-        pick = np.ones(len(recent), dtype=bool) if name == "any" else kind == i
-        out = checked & ~ctx.has_row(emp, pick)
+        out = checked & ~flags[:, i]
         rows.add(f"out_of_cycle_{name}", ctx.per_group(out), base, base, rate=False)

@@ -9,7 +9,7 @@ from popanalytics.metrics.context import make_context
 from popanalytics.metrics.followup import held_in_cycle
 from popanalytics.metrics.params import NO_GROUP, TOTAL, Params
 from popanalytics.metrics.population import covered
-from popanalytics.metrics.prepare import Prepared, prepare
+from popanalytics.metrics.prepare import Prepared, compress, prepare
 from popanalytics.metrics.privacy import suppress
 from popanalytics.model import Dataset
 
@@ -41,12 +41,13 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
     labels = np.append(p.managers.labels.astype(object), NO_GROUP)
     n = len(labels)
     team_code = np.where(p.emp_manager >= 0, p.emp_manager, n - 1)
-    held_code = np.where(p.conv_manager >= 0, p.conv_manager, n - 1)[held_in_cycle(ctx)]
+    held_code = compress(p.conv_manager, held_in_cycle(ctx))
+    held_code[held_code < 0] = n - 1
     done = covered(ctx, params.conversation_type)
-    den = np.bincount(team_code[ctx.eligible], minlength=n).astype(float)
-    num = np.bincount(team_code[done], minlength=n).astype(float)
+    den = np.bincount(team_code, weights=ctx.eligible, minlength=n)
+    num = np.bincount(team_code, weights=done, minlength=n)
     n_held = np.bincount(held_code, minlength=n).astype(float)
-    members = np.bincount(team_code[ctx.in_pop], minlength=n)
+    members = np.bincount(team_code, weights=ctx.in_pop, minlength=n)
     # managers with a team in the population or who held a conversation
     keep = (members > 0) | (n_held > 0)
     labels, den, num, n_held = labels[keep], den[keep], num[keep], n_held[keep]

@@ -43,18 +43,36 @@ def covered_by_kind(ctx: Context) -> dict[str, np.ndarray]:
     start = coverage_window_start(ctx)
     end = ctx.R if ctx.params.window_months is not None else min(ctx.ce, ctx.R)
     with np.errstate(invalid="ignore"):
-        rows = np.flatnonzero(held_at_r(ctx) & (p.conv_held >= start) & (p.conv_held <= end))
-    emp, kind = p.conv_emp[rows], p.conv_kind[rows]
-    out = {}
-    for i, name in enumerate(COVERAGE_TYPES):
-        pick = np.ones(len(rows), dtype=bool) if name == "any" else kind == i
-        out[name] = ctx.has_row(emp, pick) & ctx.eligible
-    return out
+        # conv_held_at is NaN unless held; end ≤ R, so "held at R" is implied
+        rows = np.flatnonzero((p.conv_held_at >= start) & (p.conv_held_at <= end))
+    flags = has_row_by_kind(ctx, p.conv_emp.take(rows), p.conv_kind.take(rows))
+    return {name: flags[:, i] & ctx.eligible for i, name in enumerate(COVERAGE_TYPES)}
+
+
+def has_row_by_kind(ctx: Context, emp: np.ndarray, kind: np.ndarray) -> np.ndarray:
+    """(employees x COVERAGE_TYPES) flags: the employee has a row of that kind;
+    the last column ("any") counts every row, an unknown kind included. One
+    scatter into a flat (employee, kind) grid instead of one pass per kind."""
+    n_kinds = len(CONVERSATION_KINDS)
+    assert n_kinds + 1 == 4, "the uint32 view below needs 4 flags per employee"
+    grid = np.zeros((ctx.p.n_emp, n_kinds + 1), dtype=bool)  # last column: unknown kind
+    grid.reshape(-1)[emp * (n_kinds + 1) + np.where(kind >= 0, kind, n_kinds)] = True
+    # "any": a row of whatever kind. The 4 flags of an employee are 4 bytes, so
+    # one uint32 per employee says whether any is set (grid.any(axis=1) is ~10x slower).
+    grid[:, n_kinds] = grid.view(np.uint32).reshape(-1) != 0
+    return grid
 
 
 def covered(ctx: Context, kind: str) -> np.ndarray:
     """Per employee: eligible and covered for ``kind`` (see covered_by_kind)."""
-    return covered_by_kind(ctx)[kind]
+    p = ctx.p
+    start = coverage_window_start(ctx)
+    end = ctx.R if ctx.params.window_months is not None else min(ctx.ce, ctx.R)
+    with np.errstate(invalid="ignore"):
+        mask = (p.conv_held_at >= start) & (p.conv_held_at <= end)
+    if kind != "any":
+        mask &= p.conv_kind == COVERAGE_TYPES.index(kind)
+    return ctx.has_row(p.conv_emp, mask) & ctx.eligible
 
 
 def add_coverage(rows: Rows) -> None:
@@ -74,7 +92,9 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
     held = held_at_r(ctx)
     with np.errstate(invalid="ignore"):
         planned_in_c = ctx.conv_in_pop & (p.conv_planned >= ctx.cs) & (p.conv_planned <= ctx.ce)
-        held_in_c = ctx.conv_in_pop & held & (p.conv_held >= ctx.cs) & (p.conv_held <= ctx.ce)
+        held_in_c = (
+            ctx.conv_in_pop & (p.conv_held_at >= ctx.cs) & (p.conv_held_at <= min(ctx.ce, ctx.R))
+        )
     idx = np.flatnonzero(planned_in_c)
     planned_day, cancelled = p.conv_planned[idx], p.conv_cancelled[idx]
     open_ = ~held[idx] & ~cancelled
@@ -88,7 +108,7 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
     n_kinds, n_groups = len(CONVERSATION_KINDS), ctx.n_groups
     kinds = np.array(CONVERSATION_KINDS, dtype=object)
     for metric, (rows_idx, mask) in masks.items():
-        pick = rows_idx[mask]
+        pick = rows_idx.take(np.flatnonzero(mask))
         kind = p.conv_kind[pick]
         # (kind x group) counts in one bincount; an unknown kind has its own slot
         cell = np.where(kind >= 0, kind, n_kinds) * n_groups + ctx.conv_group[pick]

@@ -17,11 +17,18 @@ import pandas as pd
 from popanalytics.metrics.params import TOTAL
 
 _HIDDEN = ("numerator", "denominator", "rate")
+MIN_K = 3  # the spec's floor: a smaller k would make groups of 1-2 people visible
 _MISSING_KEY = "\x00"  # stands in for None in the row keys (groupby drops nothing then)
 
 
 def suppress(frame: pd.DataFrame, k: int) -> pd.DataFrame:
-    """``frame`` (a figures frame) with small cells and their complements hidden."""
+    """``frame`` (a figures frame) with small cells and their complements hidden.
+
+    ``k`` below 3 is refused (ValueError), as in ``Params``: the floor holds
+    for every caller, not only for those going through Params.
+    """
+    if k < MIN_K:
+        raise ValueError(f"k must be at least {MIN_K}")
     out = frame.copy()
     if out.empty:
         out["suppressed"] = pd.Series([], dtype=bool)

@@ -69,6 +69,6 @@ def add_training(rows: Rows, breakdowns: bool) -> None:
         weights = np.stack([np.ones(len(idx)), hours, cost])
         for name in BREAKDOWN_FIELDS:
             codes = Codes(coded[name].codes[idx], coded[name].labels)
-            values, sums = breakdown_counts(ctx, g, every, codes, weights)
+            values, sums = breakdown_counts(ctx, g, None, codes, weights)
             for i, metric in enumerate(("training_needs", "training_hours", "training_cost")):
                 rows.add_breakdown(metric, name, values, sums[i], pop, pop, rate=False)
