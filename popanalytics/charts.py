@@ -319,6 +319,7 @@ def coverage_status(
             text=_count_texts(aligned["numerator"].fillna(0), suppressed, lang, k),
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
             hovertemplate="%{x} · %{fullData.name}: %{text}<extra></extra>",
         )
     fig.update_layout(
@@ -466,9 +467,14 @@ def overdue_buckets(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
             marker_color=colour,
             text=_count_texts(part["numerator"].fillna(0), suppressed, lang, k),
             textposition="inside",
+            textangle=0,
             hovertemplate="%{x} · %{fullData.name}: %{text}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
+    fig.update_layout(
+        barmode="stack",
+        legend={"traceorder": "normal"},
+        uniformtext={"minsize": 10, "mode": "hide"},
+    )
     fig.update_yaxes(title=t("dash.axis.agreements", lang))
     _mark_suppressed(
         fig, [label for label, hidden in zip(labels, all_hidden, strict=True) if hidden], lang, k

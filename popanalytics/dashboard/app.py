@@ -217,7 +217,7 @@ class Dashboard:
         ]
         f["audience"].options = [(t(f"dash.audience.{a}", lang), a) for a in ("hr", "management")]
         f["audience"].style.button_width = "auto"
-        f["group_by"].options = [(t(f"field.{g}", lang), g) for g in GROUP_BY_CHOICES]
+        f["group_by"].options = self._group_by_options()
         if self.state is None:
             return
         state = self.state
@@ -234,6 +234,15 @@ class Dashboard:
         f["conversation_type"].value = current.conversation_type
         f["audience"].value = current.audience
         f["group_by"].value = current.group_by
+
+    def _group_by_options(self) -> list[tuple[str, str]]:
+        """Grouping choices; per manager only for hr (a group named after a person)."""
+        audience = self.state.filters.audience if self.state is not None else "hr"
+        return [
+            (t(f"field.{g}", self.lang), g)
+            for g in GROUP_BY_CHOICES
+            if audience == "hr" or g != "manager_id"
+        ]
 
     def _fill_filter_options(self) -> list[str]:
         """Each filter offers the values that exist within the other filters' choice;
@@ -300,6 +309,17 @@ class Dashboard:
             return
         if name == "cycle":
             self.state.set_filters(cycle_year=int(value) if value else None)
+        elif name == "audience":
+            changes: dict[str, Any] = {"audience": value}
+            if value != "hr" and self.state.filters.group_by == "manager_id":
+                changes["group_by"] = "department"
+            self.state.set_filters(**changes)
+            self._quiet = True
+            try:
+                self.filters["group_by"].options = self._group_by_options()
+                self.filters["group_by"].value = self.state.filters.group_by
+            finally:
+                self._quiet = False
         else:
             self.state.set_filters(**{name: _none_if_any(value)})
         self.refresh()

@@ -33,6 +33,9 @@ LOWER_IS_BETTER = frozenset(
     }
 )
 
+# Figures where neither direction is good or bad news (more needs, hours or cost).
+NEUTRAL = frozenset({"training_needs", "training_hours", "training_cost"})
+
 
 def esc(value: object) -> str:
     """HTML-escape any value shown in a widget (user data never becomes markup)."""
@@ -159,7 +162,10 @@ class KpiTile:
             arrow, css = "■", "flat"
         else:
             arrow = "▲" if change > 0 else "▼"
-            css = "good" if (change > 0) != (self.metric in LOWER_IS_BETTER) else "bad"
+            if self.metric in NEUTRAL:
+                css = "flat"
+            else:
+                css = "good" if (change > 0) != (self.metric in LOWER_IS_BETTER) else "bad"
         text = t("dash.kpi.delta", lang, arrow=arrow, amount=amount, cycle=cycle_label)
         self._delta = f'<span class="pop-delta pop-delta-{css}">{esc(text)}</span>'
         self._render()

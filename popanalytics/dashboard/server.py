@@ -81,11 +81,18 @@ def serve(
     )
     proc = subprocess.Popen(voila_command(port, host), env=env)
     try:
-        return proc.wait()
+        return _exit_code(proc.wait())
     except KeyboardInterrupt:
-        proc.send_signal(signal.SIGINT)
+        # Ctrl-C: Voilà shuts its kernels down cleanly on SIGTERM
+        proc.send_signal(signal.SIGTERM)
         try:
-            return proc.wait(timeout=10)
+            proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-            return proc.wait()
+            proc.wait()
+        return 130
+
+
+def _exit_code(returncode: int) -> int:
+    """A child killed by signal N reports -N; a shell says 128 + N."""
+    return 128 - returncode if returncode < 0 else returncode

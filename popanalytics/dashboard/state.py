@@ -154,6 +154,21 @@ class DashboardState:
         """The figures frame for ``params`` (default: the current filters)."""
         return self._cached("figures", params or self.params, self.engine.figures)
 
+    def chart_figures(self) -> pd.DataFrame:
+        """The current figures for charts: grouped per manager, hr reads names, not ids."""
+        frame = self.figures()
+        if self.filters.group_by != "manager_id" or self.filters.audience != "hr":
+            return frame
+        employees = self.dataset.employees
+        if "name" not in employees.columns:
+            return frame
+        names = employees.drop_duplicates("employee_id").set_index("employee_id")["name"].dropna()
+        # two managers with one name stay two groups: the id tells them apart
+        twins = names.duplicated(keep=False)
+        names = names.where(~twins, names + " (" + names.index.to_series().astype("str") + ")")
+        shown = frame["group"].map(names)
+        return frame.assign(group=shown.where(shown.notna(), frame["group"]))
+
     def previous_figures(self) -> pd.DataFrame:
         """The same figures for the previous cycle, as of its end (the trend's rule)."""
         params = self.params

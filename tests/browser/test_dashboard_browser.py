@@ -197,7 +197,16 @@ def test_english_relabels_navigation_tiles_and_charts(dashboard: Page):
         "() => document.querySelector('.pop-nav-overzicht').textContent.trim() === 'Overview'",
         timeout=30_000,
     )
-    assert t("metric.coverage_any", "en") in dashboard.inner_text(".pop-kpi-coverage_any")
+    # the tiles are redrawn after the labels around them: wait for their English titles
+    dashboard.wait_for_function(
+        "title => document.querySelector('.pop-kpi-coverage_any .pop-kpi-title').textContent === title",
+        arg=t("metric.coverage_any", "en"),
+        timeout=30_000,
+    )
+    dashboard.wait_for_function(
+        "() => document.querySelector('.pop-kpi-coverage_any .pop-kpi-delta').textContent.includes(' vs ')",
+        timeout=30_000,
+    )
     assert dashboard.inner_text(".pop-filter-department label").strip() == "Department"
     show(dashboard, "gespreksdekking")
     # the view redraws on showing: wait for the English chart title (SVG text via textContent)
@@ -263,6 +272,8 @@ def test_uploading_a_broken_export_shows_its_data_quality(dashboard: Page, tmp_p
         "() => document.querySelector('.pop-header').textContent.includes('broken.xlsx')",
         timeout=60_000,
     )
+    # the findings are drawn after the header and the counts: wait for the new ones
+    dashboard.wait_for_selector(".pop-findings-table >> text=Exitgesprek", timeout=60_000)
     wait_for_charts(dashboard, "datakwaliteit")
     counts = dashboard.inner_text(".pop-quality-counts")
     used = report.table_counts().set_index("table")["used"]

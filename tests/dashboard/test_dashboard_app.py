@@ -94,6 +94,15 @@ def test_management_hides_the_list_of_people(app):
     assert app.state.engine.calls["overdue"] == 0
 
 
+def test_management_cannot_group_per_manager(app):
+    app.filters["group_by"].value = "manager_id"
+    app.filters["audience"].value = "management"
+    assert app.state.filters.group_by == "department"
+    assert "manager_id" not in [value for _, value in app.filters["group_by"].options]
+    app.filters["audience"].value = "hr"
+    assert "manager_id" in [value for _, value in app.filters["group_by"].options]
+
+
 def test_hr_sees_the_overdue_list_sorted_by_the_chosen_column(app):
     app.show("opvolging")
     view = app.views["opvolging"]

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from popanalytics.dashboard import sources
-from popanalytics.dashboard.server import notebook_path, serve_environment, voila_command
+from popanalytics.dashboard.server import (
+    _exit_code,
+    notebook_path,
+    serve_environment,
+    voila_command,
+)
 from popanalytics.errors import PopError
 
 
@@ -73,3 +78,10 @@ def test_a_bad_setting_is_a_clear_error_not_a_crash():
     with pytest.raises(PopError) as caught:
         sources.settings_from({"POPANALYTICS_REFERENCE_DATE": "30/06/2026"})
     assert "30/06/2026" in caught.value.message("nl")
+
+
+def test_exit_code_of_a_signalled_voila_is_the_shell_convention():
+    assert _exit_code(0) == 0
+    assert _exit_code(1) == 1
+    assert _exit_code(-15) == 143
+    assert _exit_code(-2) == 130

@@ -32,6 +32,8 @@ def small_dataset() -> Dataset:
             "team": ["K1", "K1", "Z1", "Z2"],
             "location": ["Eik", "Eik", "Linde", None],
             "job_title": ["Kok", "Kok", "Verpleegkundige", "Zorgkundige"],
+            "name": ["An", "Bert", "Cas", "Bert"],
+            "manager_id": ["2", None, "4", "9"],
             "start_date": pd.to_datetime(["2020-01-01"] * 4),
         }
     )
@@ -166,3 +168,14 @@ def test_params_filter_exactly_the_chosen_fields_and_stay_hashable(
     chosen = {k: v for k, v in vars(filters).items() if k in FILTER_FIELDS and v is not None}
     assert params.filter_dict() == {k: (v,) for k, v in chosen.items()}
     assert hash(params) == hash(params_from(filters))
+
+
+def test_charts_per_manager_show_names_for_hr_and_keep_unknown_ids(state):
+    state.set_filters(group_by="manager_id")
+    groups = set(state.chart_figures()["group"])
+    assert {"Bert (2)", "Bert (4)", "9", "(none)", "all"} <= groups
+    assert "2" not in groups
+
+
+def test_charts_per_department_are_the_figures_themselves(state):
+    assert state.chart_figures() is state.figures()

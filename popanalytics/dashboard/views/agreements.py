@@ -29,7 +29,7 @@ class AgreementsView(View):
     def render(self, state: DashboardState) -> None:
         super().render(state)
         lang, k = state.lang, state.k
-        frame = state.figures()
+        frame = state.chart_figures()
         self.rates.show(
             charts.rates_per_group(
                 frame,

@@ -20,6 +20,6 @@ class CoverageView(View):
         super().render(state)
         lang, k = state.lang, state.k
         self.status.show(
-            charts.coverage_status(state.figures(), state.filters.conversation_type, lang, k)
+            charts.coverage_status(state.chart_figures(), state.filters.conversation_type, lang, k)
         )
         self.trend.show(charts.coverage_trend(state.trend(), lang, k))

@@ -61,7 +61,7 @@ class FollowupView(View):
         super().render(state)
         self._state = state
         lang, k = state.lang, state.k
-        self.chart.show(charts.overdue_buckets(state.figures(), lang, k))
+        self.chart.show(charts.overdue_buckets(state.chart_figures(), lang, k))
         if state.filters.audience != "hr":
             # management sees aggregates only: no list of people, not even hidden in the page
             self.list_card.layout.display = "none"

@@ -36,7 +36,7 @@ class ProcessView(View):
     def render(self, state: DashboardState) -> None:
         super().render(state)
         lang, k = state.lang, state.k
-        frame = state.figures()
+        frame = state.chart_figures()
         for metric, tile in self.tiles.items():
             tile.update(charts.metric_label(metric, lang), charts.total_row(frame, metric), lang, k)
         self.heatmap.show(charts.process_heatmap(frame, lang, k))
