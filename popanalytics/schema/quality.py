@@ -44,7 +44,9 @@ class QualityReport:
 
     counts: dict[str, TableCounts] = field(default_factory=dict)
     findings: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame({c: pd.Series([], dtype=object) for c in FINDING_COLUMNS})
+        default_factory=lambda: pd.DataFrame(
+            {c: pd.Series([], dtype=object) for c in FINDING_COLUMNS}
+        )
     )
 
     def table_counts(self) -> pd.DataFrame:
