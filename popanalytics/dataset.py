@@ -45,14 +45,14 @@ def load(
     """
     # imported here so that importing this module (for `Loaded`) stays cheap:
     # io pulls in the Excel engines, validation pulls in pandera
-    from popanalytics.io import read_sources
+    from popanalytics.io import read_sources_with_skipped
     from popanalytics.schema import validate
 
     report = progress or _silent
     report(0.0, "quality.progress.reading")
-    raw = read_sources(sources, mapping)
+    raw, skipped = read_sources_with_skipped(sources, mapping)
     report(0.6, "quality.progress.validating")
-    dataset, quality = validate(raw, today=today)
+    dataset, quality = validate(raw, today=today, unrecognised=skipped)
     report(1.0, "quality.progress.done")
     return Loaded(dataset, quality)
 

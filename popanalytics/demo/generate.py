@@ -68,6 +68,17 @@ def _where(keep: np.ndarray, values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _weights(names: list[str], per_group: list[tuple[tuple[str, float], ...]]) -> np.ndarray:
+    """A G x K weight matrix for `_sample`: one row per group of (name, weight) pairs,
+    one column per name in ``names`` (0 where a group does not name it)."""
+    column = {name: k for k, name in enumerate(names)}
+    weights = np.zeros((len(per_group), len(names)))
+    for g, pairs in enumerate(per_group):  # a loop over departments, not rows
+        for name, weight in pairs:
+            weights[g, column[name]] = weight
+    return weights
+
+
 def _dates(days: np.ndarray) -> np.ndarray:
     """Day numbers (float, NaN = missing) as datetime64[ns]."""
     out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
@@ -172,11 +183,7 @@ def _employees(rng: np.random.Generator, n: int) -> tuple[pd.DataFrame, dict[str
     # Job titles: team members by department weights, leads by their role.
     titles = sorted({t for d in depts for t, _ in d.titles} | {d.lead_title for d in depts})
     titles.append(voc.DIRECTOR_TITLE)
-    title_weights = np.zeros((len(depts), len(titles)))
-    for i, d in enumerate(depts):
-        for title_name, w in d.titles:
-            title_weights[i, titles.index(title_name)] = w
-    title = _sample(rng, title_weights, dept)
+    title = _sample(rng, _weights(titles, [d.titles for d in depts]), dept)
     lead_title = np.array([titles.index(d.lead_title) for d in depts])
     title = np.where(is_lead, lead_title[dept], title)
     title = np.where(np.arange(n) == director, len(titles) - 1, title)
@@ -498,11 +505,7 @@ def _training_needs(
 
     depts = voc.ALL_DEPARTMENTS
     themes = sorted({t for d in depts for t, _ in d.themes} | {voc.LEAD_THEME})
-    weights = np.zeros((len(depts), len(themes)))
-    for i, d in enumerate(depts):
-        for theme_name, w in d.themes:
-            weights[i, themes.index(theme_name)] = w
-    theme = _sample(rng, weights, emp["dept"][who])
+    theme = _sample(rng, _weights(themes, [d.themes for d in depts]), emp["dept"][who])
     lead_theme = emp["is_lead"][who] & (rng.random(m) < 0.4)
     theme = np.where(lead_theme, themes.index(voc.LEAD_THEME), theme)
     theme_text = _respell(pd.Series(_pick(themes, theme), dtype="str"), rng)

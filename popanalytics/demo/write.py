@@ -116,12 +116,12 @@ def _write_xlsx(path: Path, tables: dict[str, pd.DataFrame]) -> None:
     for name in TABLE_NAMES:
         rows = len(tables[name]) + 1  # the header row counts
         if rows > EXCEL_MAX_ROWS:
-            values = {"rows": rows, "sheet": SHEETS[name], "limit": EXCEL_MAX_ROWS}
-            raise PopError(
-                t("demo.too_many_rows", "nl", **values),
-                t("demo.too_many_rows", "en", **values),
+            raise _error(
+                "demo.too_many_rows",
                 file=str(path),
                 sheet=SHEETS[name],
+                rows=rows,
+                limit=EXCEL_MAX_ROWS,
             )
     wb = Workbook(write_only=True)
     for name in TABLE_NAMES:
@@ -144,6 +144,13 @@ def _write_csv_folder(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
         )
 
 
+def _error(key: str, *, file: str, sheet: str | None = None, **values: object) -> PopError:
+    """A fatal problem worded in both languages; ``sheet`` also fills ``{sheet}``."""
+    if sheet is not None:
+        values["sheet"] = sheet
+    return PopError(t(key, "nl", **values), t(key, "en", **values), file=file, sheet=sheet)
+
+
 def write_demo_workbook(path: str | Path, employees: int = 300, seed: int = 2026) -> Path:
     """Write the demo export and return where it went.
 
@@ -154,12 +161,7 @@ def write_demo_workbook(path: str | Path, employees: int = 300, seed: int = 2026
     target = Path(path)
     as_folder = target.is_dir() or target.suffix == ""
     if not as_folder and target.suffix.lower() != ".xlsx":
-        values = {"path": str(target)}
-        raise PopError(
-            t("demo.unsupported_suffix", "nl", **values),
-            t("demo.unsupported_suffix", "en", **values),
-            file=str(target),
-        )
+        raise _error("demo.unsupported_suffix", file=str(target), path=str(target))
     tables = demo_tables(employees, seed)
     if as_folder:
         _write_csv_folder(target, tables)

@@ -11,8 +11,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "The file or folder '{file}' does not exist.",
     ),
     "io.error.empty_folder": (
-        "De map '{file}' bevat geen bruikbare bestanden (.xlsx, .xlsm, .xls, .ods, .csv, .txt).",
-        "The folder '{file}' holds no supported files (.xlsx, .xlsm, .xls, .ods, .csv, .txt).",
+        "De map '{file}' bevat geen bruikbare bestanden ({extensions}).",
+        "The folder '{file}' holds no supported files ({extensions}).",
     ),
     "io.error.unreadable_folder": (
         "De map '{file}' kan niet gelezen worden.",
@@ -20,13 +20,19 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "io.error.unsupported": (
         "Het bestand '{file}' heeft een niet-ondersteund type ('{ext}'). "
-        "Gebruik .xlsx, .xlsm, .xls, .ods, .csv of .txt.",
+        "Gebruik een van deze types: {extensions}.",
         "The file '{file}' has an unsupported type ('{ext}'). "
-        "Use .xlsx, .xlsm, .xls, .ods, .csv or .txt.",
+        "Use one of these types: {extensions}.",
     ),
     "io.error.unreadable": (
         "Het bestand '{file}' kan niet gelezen worden: het is beschadigd of geen geldig {kind}-bestand.",
         "The file '{file}' cannot be read: it is corrupt or not a valid {kind} file.",
+    ),
+    "io.error.unreadable_sheet": (
+        "Het blad '{sheet}' in het bestand '{file}' kan niet gelezen worden: "
+        "het is beschadigd of geen geldig {kind}-blad.",
+        "The sheet '{sheet}' in the file '{file}' cannot be read: "
+        "it is corrupt or not a valid {kind} sheet.",
     ),
     "io.error.encrypted": (
         "Het bestand '{file}' is beveiligd met een wachtwoord. "

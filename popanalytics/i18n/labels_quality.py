@@ -90,16 +90,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "quality.fatal.no_employee_table": (
         "Er werd geen personeelstabel gevonden in {files}. "
         "Voeg een blad of bestand met medewerkers toe (bv. een blad 'Medewerkers' "
-        "met de kolommen Personeelsnummer, Afdeling en Datum in dienst).",
+        "met de kolommen Personeelsnummer, Afdeling en Datum in dienst).{unrecognised}",
         "No employee table was found in {files}. "
         "Add a sheet or file with employees (e.g. a sheet 'Employees' "
-        "with the columns Employee ID, Department and Start date).",
+        "with the columns Employee ID, Department and Start date).{unrecognised}",
+    ),
+    "quality.fatal.unrecognised": (
+        " Niet herkend als tabel (leeg, of bovenaan geen kopregel met de verplichte kolommen): "
+        "{places}.",
+        " Not recognised as a table (empty, or no header row with the required columns at the "
+        "top): {places}.",
     ),
     "quality.fatal.missing_column": (
         "De verplichte kolom '{label} ({field})' ontbreekt in {place}. "
         "Herkende kolomnamen: {aliases}.",
         "The required column '{label} ({field})' is missing in {place}. "
         "Recognised column names: {aliases}.",
+    ),
+    "quality.fatal.empty_employee_table": (
+        "De personeelstabel in {place} bevat geen gegevens: onder de kolomkoppen staat geen enkele rij.",
+        "The employee table in {place} holds no data: there is no row below the column headers.",
     ),
     "quality.fatal.no_usable_employees": (
         "De personeelstabel in {place} bevat geen enkele bruikbare rij. Eerste probleem: {example}",

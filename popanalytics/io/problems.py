@@ -16,9 +16,10 @@ def fatal(
 ) -> PopError:
     """A `PopError` for label ``io.error.<label>``, in Dutch and English.
 
-    ``file`` is both a placeholder of the message and the place the error names.
+    ``file``, ``sheet`` and ``column`` are both placeholders of the message and
+    the place the error names.
     """
-    fill = {"file": file, **values}
+    fill = {"file": file, "sheet": sheet, "column": column, **values}
     return PopError(
         t(f"io.error.{label}", "nl", **fill),
         t(f"io.error.{label}", "en", **fill),

@@ -91,8 +91,10 @@ def _guarded(item: _Found, vocabulary: Vocabulary, split: bool) -> list[RawTable
         raise
     except Exception as exc:  # a library failing on a strange sheet: name the file and sheet
         file = item.sheet.file
-        kind = Path(file).suffix.lstrip(".").upper()
-        raise fatal("unreadable", file=file, sheet=item.sheet.sheet, kind=kind) from exc
+        kind = SourceFile(name=file).kind
+        if item.sheet.sheet is None:  # a CSV file has no sheets
+            raise fatal("unreadable", file=file, kind=kind) from exc
+        raise fatal("unreadable_sheet", file=file, sheet=item.sheet.sheet, kind=kind) from exc
 
 
 def _tables(item: _Found, vocabulary: Vocabulary, split: bool) -> list[RawTable]:

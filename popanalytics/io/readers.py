@@ -25,6 +25,7 @@ from typing import Literal, cast
 import pandas as pd
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
+from popanalytics.errors import PopError
 from popanalytics.io.problems import fatal
 from popanalytics.io.sources import TEXT_EXTENSIONS, SourceFile
 
@@ -37,6 +38,8 @@ Cells = list[list[object]]
 HeaderScore = Callable[[Cells], int]
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# how workbook files start: .xls (OLE) and .xlsx/.ods (zip)
+_WORKBOOK_SIGNATURES = (_OLE_SIGNATURE, b"PK\x03\x04")
 _ENCRYPTED_MARKERS = (b"EncryptedPackage", "EncryptedPackage".encode("utf-16-le"))
 _SEPARATORS = (";", ",", "\t")
 # Engines tried when calamine cannot read an old or unusual file.
@@ -63,9 +66,17 @@ class Sheet:
 def read_sheets(source: SourceFile, score: HeaderScore) -> list[Sheet]:
     """The sheets of one file; every failure becomes a `PopError` naming the file."""
     data = source.read_bytes()
-    if source.extension in TEXT_EXTENSIONS:
-        return [_csv_sheet(source, data, score)]
-    return _workbook_sheets(source, data)
+    if source.extension not in TEXT_EXTENSIONS:
+        return _workbook_sheets(source, data)
+    if data.startswith(_WORKBOOK_SIGNATURES):
+        # a workbook saved or renamed as .csv: read it as what it is
+        try:
+            return _workbook_sheets(source, data)
+        except PopError as error:
+            if error.code != "io.unreadable":
+                raise
+            # not a workbook after all: the text reader says why it is no text either
+    return [_csv_sheet(source, data, score)]
 
 
 def is_encrypted_office_file(data: bytes) -> bool:
@@ -229,16 +240,20 @@ def _read_csv_body(text: str, separator: str, header_row: int, name: str) -> pd.
     except pd.errors.EmptyDataError:
         return pd.DataFrame(dtype=object)
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
-        raise fatal("csv_parse", file=name, line=_line_of(exc, header_row)) from exc
+        raise fatal("csv_parse", file=name, line=_line_of(exc)) from exc
     frame = frame.astype(object)
     frame.index = pd.RangeIndex(header_row + 1, header_row + 1 + len(frame))
     return frame
 
 
-def _line_of(exc: Exception, header_row: int) -> str:
-    """The line pandas complains about, as far as its message says."""
+def _line_of(exc: Exception) -> str:
+    """The line pandas complains about, as far as its message says.
+
+    Its parser counts in the whole text, whatever ``skiprows``: "line N" is the
+    line number, "row N" (an unclosed quote) counts from 0.
+    """
     words = str(exc).replace(",", " ").split()
     for before, word in itertools.pairwise(words):
-        if before == "line" and word.isdigit():
-            return str(int(word) + header_row)
+        if before in ("line", "row") and word.isdigit():
+            return str(int(word) + (before == "row"))
     return "?"

@@ -12,6 +12,8 @@ from popanalytics.io.problems import fatal
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_EXTENSIONS = (".csv", ".txt")
 SUPPORTED_EXTENSIONS = EXCEL_EXTENSIONS + TEXT_EXTENSIONS
+# as messages list them
+_EXTENSIONS_TEXT = ", ".join(SUPPORTED_EXTENSIONS)
 
 Source = str | Path | tuple[str, bytes]
 
@@ -81,7 +83,12 @@ def _is_upload_list(sources: object) -> bool:
 
 def _checked(file: SourceFile) -> SourceFile:
     if file.extension not in SUPPORTED_EXTENSIONS:
-        raise fatal("unsupported", file=file.name, ext=file.extension or file.name)
+        raise fatal(
+            "unsupported",
+            file=file.name,
+            ext=file.extension or file.name,
+            extensions=_EXTENSIONS_TEXT,
+        )
     return file
 
 
@@ -99,5 +106,5 @@ def _folder_files(folder: Path) -> list[SourceFile]:
         and not p.name.startswith(("~$", "."))
     ]
     if not found:
-        raise fatal("empty_folder", file=str(folder))
+        raise fatal("empty_folder", file=str(folder), extensions=_EXTENSIONS_TEXT)
     return found

@@ -48,6 +48,9 @@ class QualityReport:
             {c: pd.Series([], dtype=object) for c in FINDING_COLUMNS}
         )
     )
+    # (file, sheet) read but matched to no table (empty, or no known headers);
+    # sheet is None for a CSV file
+    unrecognised: tuple[tuple[str, str | None], ...] = ()
 
     def table_counts(self) -> pd.DataFrame:
         """One row per table: read, used, quarantined."""
@@ -80,4 +83,5 @@ class QualityReport:
                 for t, c in self.counts.items()
             },
             "findings": findings,
+            "unrecognised": [{"file": file, "sheet": sheet} for file, sheet in self.unrecognised],
         }

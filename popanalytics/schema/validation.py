@@ -87,19 +87,24 @@ class _Work:
         return pd.Series(self.quarantined.copy(), index=self.frame.index)
 
 
-def validate(raw: list[RawTable], today: dt.date | None = None) -> tuple[Dataset, QualityReport]:
+def validate(
+    raw: list[RawTable],
+    today: dt.date | None = None,
+    *,
+    unrecognised: Sequence[tuple[str, str | None]] = (),
+) -> tuple[Dataset, QualityReport]:
     """Coerce and check the raw tables; return the used rows and the report.
 
+    ``unrecognised``: the (file, sheet) pairs the reader matched to no table, so
+    that a missing employee table can be explained by them.
+
     Raises `PopError` when there is no employee table, a sheet lacks a required
-    column, or no employee row is usable.
+    column, or the employee table has no (usable) row.
     """
     day = _as_date(today)
     by_table = {name: [r for r in raw if r.table == name] for name in TABLE_NAMES}
     if not by_table[EMPLOYEES]:
-        files = [r.file for r in raw]
-        raise _fatal(
-            "no_employee_table", file=files[0] if files else None, files=_join_names(files)
-        )
+        raise _no_employee_table(raw, unrecognised)
     for table in raw:
         if table.table in TABLES:
             _check_required_columns(table)
@@ -111,7 +116,7 @@ def validate(raw: list[RawTable], today: dt.date | None = None) -> tuple[Dataset
     used_conversations = _used_ids(work[CONVERSATIONS])
     for name in (AGREEMENTS, TRAINING_NEEDS):
         _check_references(work[name], used_employees, rejected, used_conversations)
-    return _finish(work, raw)
+    return _finish(work, raw, tuple(unrecognised))
 
 
 # ---------------------------------------------------------------- per table
@@ -291,10 +296,14 @@ def _derived_status(frame: pd.DataFrame, today: dt.date) -> pd.Series:
 
 def _check_employees(work: _Work, raws: Sequence[RawTable]) -> pd.Index:
     """Quarantine later duplicates of an employee id; the ids of used employees."""
+    first = raws[0]
+    if work.frame.empty:
+        raise _fatal(
+            "empty_employee_table", file=first.file, sheet=first.sheet, place=_places(raws)
+        )
     _check_unique(work)
     used = work.frame.loc[~work.errors(), "employee_id"]
     if used.empty:
-        first = raws[0]
         # the report is not returned with a fatal error: name the first problem
         issues = pd.concat(work.issues, ignore_index=True)
         found = sort_findings(build_findings(EMPLOYEES, issues, work.meta, work.raw))
@@ -367,7 +376,11 @@ def _used_ids(work: _Work) -> pd.Index:
 # ---------------------------------------------------------------- result
 
 
-def _finish(work: dict[str, _Work], raw: Sequence[RawTable]) -> tuple[Dataset, QualityReport]:
+def _finish(
+    work: dict[str, _Work],
+    raw: Sequence[RawTable],
+    unrecognised: tuple[tuple[str, str | None], ...],
+) -> tuple[Dataset, QualityReport]:
     tables: dict[str, pd.DataFrame] = {}
     counts: dict[str, TableCounts] = {}
     findings = [empty_findings()]
@@ -383,7 +396,9 @@ def _finish(work: dict[str, _Work], raw: Sequence[RawTable]) -> tuple[Dataset, Q
         n_bad = int(quarantined.sum())
         counts[name] = TableCounts(read=len(w.frame), used=len(w.frame) - n_bad, quarantined=n_bad)
     report = QualityReport(
-        counts=counts, findings=sort_findings(pd.concat(findings, ignore_index=True))
+        counts=counts,
+        findings=sort_findings(pd.concat(findings, ignore_index=True)),
+        unrecognised=unrecognised,
     )
     dataset = Dataset(
         employees=tables[EMPLOYEES],
@@ -397,6 +412,26 @@ def _finish(work: dict[str, _Work], raw: Sequence[RawTable]) -> tuple[Dataset, Q
 
 
 # ---------------------------------------------------------------- fatal problems
+
+
+def _no_employee_table(
+    raw: Sequence[RawTable], unrecognised: Sequence[tuple[str, str | None]]
+) -> PopError:
+    """Names every file read and, when some sheets matched no table, those sheets."""
+    files = [r.file for r in raw] + [file for file, _sheet in unrecognised]
+
+    def hint(lang: str) -> str:
+        if not unrecognised:
+            return ""
+        places = ", ".join(_place(file, sheet, lang) for file, sheet in unrecognised)
+        return t("quality.fatal.unrecognised", lang, places=places)
+
+    return _fatal(
+        "no_employee_table",
+        file=files[0] if files else None,
+        files=_join_names(files),
+        unrecognised=hint,
+    )
 
 
 def _check_required_columns(table: RawTable) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from popanalytics.errors import PopError
 from popanalytics.io import read_sources, read_sources_with_skipped
 from popanalytics.io.header import header_score
 from popanalytics.io.names import build_vocabulary
@@ -110,3 +111,14 @@ def test_csv_that_matches_no_table_is_reported_as_skipped(tmp_path: Path) -> Non
     path = tmp_path / "kleuren.csv"
     path.write_text("Kleur;Code\nblauw;1\n", encoding="utf-8")
     assert read_sources_with_skipped([path]) == ([], [("kleuren.csv", None)])
+
+
+def test_unclosed_quote_names_the_line_where_it_opens(tmp_path: Path) -> None:
+    path = tmp_path / "medewerkers.csv"
+    lines = ["Export HR", "", ";".join(HEADER), ";".join(ROW), '00124;"Zorg;01/01/2020;1', ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(PopError) as caught:
+        read_sources([path])
+    assert caught.value.code == "io.csv_parse"
+    assert "regel 5)" in caught.value.message("nl")
+    assert "line 5)" in caught.value.message("en")

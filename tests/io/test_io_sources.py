@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from popanalytics.errors import PopError
-from popanalytics.io import RawTable, read_sources
+from popanalytics.io import SUPPORTED_EXTENSIONS, RawTable, read_sources
 
 ByTable = Callable[[Sequence[RawTable]], dict[str, RawTable]]
 
@@ -140,3 +140,43 @@ def test_password_protected_workbook_is_said_to_be_so(data_dir: Path) -> None:
 def test_single_upload_as_memoryview_may_be_given_without_a_list(data_dir: Path) -> None:
     content = memoryview((data_dir / "employees_comma_bom.csv").read_bytes())
     assert [t.table for t in read_sources(("employees.csv", content))] == ["employees"]  # type: ignore[arg-type]
+
+
+def test_workbook_saved_under_a_csv_name_is_read_as_a_workbook(data_dir: Path) -> None:
+    content = (data_dir / "pop_export.xlsx").read_bytes()
+    as_csv = read_sources([("pop_export.csv", content)])
+    as_xlsx = read_sources([("pop_export.xlsx", content)])
+    assert [(t.table, t.sheet, len(t.frame)) for t in as_csv] == [
+        (t.table, t.sheet, len(t.frame)) for t in as_xlsx
+    ]
+
+
+def test_password_protected_workbook_under_a_csv_name_is_said_to_be_so(data_dir: Path) -> None:
+    with pytest.raises(PopError) as caught:
+        read_sources([("geheim.csv", (data_dir / "beveiligd.xlsx").read_bytes())])
+    assert caught.value.code == "io.encrypted"
+
+
+def test_a_library_failing_on_one_sheet_names_that_sheet(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(raw: object) -> object:
+        raise ValueError("a library's own words")
+
+    monkeypatch.setattr("popanalytics.io.read.split_body", broken)
+    with pytest.raises(PopError) as caught:
+        read_sources([data_dir / "pop_export.xlsx"])
+    error = caught.value
+    assert error.code == "io.unreadable_sheet"
+    assert error.file == "pop_export.xlsx" and error.sheet is not None
+    for lang in ("nl", "en"):
+        assert f"'{error.sheet}'" in error.message(lang)
+        assert "'pop_export.xlsx'" in error.message(lang)
+        assert "library" not in error.message(lang)
+
+
+def test_unsupported_type_message_lists_every_supported_extension() -> None:
+    with pytest.raises(PopError) as caught:
+        read_sources([("foto.png", b"\x89PNG")])
+    for lang in ("nl", "en"):
+        assert all(ext in caught.value.message(lang) for ext in SUPPORTED_EXTENSIONS)

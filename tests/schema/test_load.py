@@ -89,3 +89,46 @@ def test_load_accepts_an_uploaded_file(tmp_path: Path) -> None:
     assert loaded.dataset.sources == ("upload.xlsx",)
     assert len(loaded.dataset.employees) == 2
     assert pd.api.types.is_datetime64_dtype(loaded.dataset.employees["start_date"])
+
+
+def test_load_of_an_empty_csv_names_the_file_it_could_not_use(tmp_path: Path) -> None:
+    path = tmp_path / "medewerkers.csv"
+    path.write_bytes(b"")
+    with pytest.raises(PopError) as caught:
+        load(path, today=TODAY)
+    error = caught.value
+    assert error.file == "medewerkers.csv"
+    assert "bestand 'medewerkers.csv'" in error.message_nl and "–" not in error.message_nl
+    assert "file 'medewerkers.csv'" in error.message_en
+
+
+def test_load_names_the_sheet_that_was_not_recognised_when_no_employee_table_is_found(
+    tmp_path: Path,
+) -> None:
+    title_rows: list[list[object]] = [[f"titel {i}"] for i in range(25)]
+    path = write_xlsx(tmp_path / "hr.xlsx", {"Blad1": [*title_rows, *EMPLOYEES]})
+    with pytest.raises(PopError) as caught:
+        load(path, today=TODAY)
+    assert "bestand 'hr.xlsx', blad 'Blad1'" in caught.value.message_nl
+    assert "file 'hr.xlsx', sheet 'Blad1'" in caught.value.message_en
+
+
+def test_load_of_an_employee_sheet_with_only_a_header_says_it_holds_no_rows(
+    tmp_path: Path,
+) -> None:
+    path = write_xlsx(tmp_path / "hr.xlsx", {"Medewerkers": EMPLOYEES[:1]})
+    with pytest.raises(PopError) as caught:
+        load(path, today=TODAY)
+    error = caught.value
+    assert error.code == "quality.empty_employee_table"
+    assert (error.file, error.sheet) == ("hr.xlsx", "Medewerkers")
+    assert "geen gegevens" in error.message_nl and "Medewerkers" in error.message_nl
+    assert "holds no data" in error.message_en and "Medewerkers" in error.message_en
+
+
+def test_load_reports_a_sheet_that_matched_no_table(tmp_path: Path) -> None:
+    notes: list[list[object]] = [["Opmerking", "Door"], ["Export van maart", "HR"]]
+    path = write_xlsx(tmp_path / "hr.xlsx", {"Medewerkers": EMPLOYEES, "Notities": notes})
+    report = load(path, today=TODAY).report
+    assert report.unrecognised == (("hr.xlsx", "Notities"),)
+    assert report.to_json()["unrecognised"] == [{"file": "hr.xlsx", "sheet": "Notities"}]

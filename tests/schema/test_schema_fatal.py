@@ -84,3 +84,40 @@ def test_an_employee_table_without_a_usable_row_is_fatal() -> None:
     # the report is not returned, so the message names the first problem
     assert "Rij 2: 'Afdeling' is leeg." in error.message_nl
     assert "Row 2: 'Department' is empty." in error.message_en
+
+
+def test_no_employee_table_lists_the_sheets_that_matched_no_table() -> None:
+    sheets = [raw_table("conversations", [conversation()], file="gesprekken.xlsx")]
+    unrecognised = [("gesprekken.xlsx", "Info"), ("leeg.csv", None)]
+    with pytest.raises(PopError) as caught:
+        validate(sheets, today=TODAY, unrecognised=unrecognised)
+    error = caught.value
+    assert "'gesprekken.xlsx', 'leeg.csv'" in error.message_nl
+    assert "bestand 'gesprekken.xlsx', blad 'Info', bestand 'leeg.csv'." in error.message_nl
+    assert "file 'gesprekken.xlsx', sheet 'Info', file 'leeg.csv'." in error.message_en
+
+
+def test_no_employee_table_without_unrecognised_sheets_adds_no_hint() -> None:
+    sheets = [raw_table("conversations", [conversation()], file="gesprekken.xlsx")]
+    with pytest.raises(PopError) as caught:
+        validate(sheets, today=TODAY)
+    assert caught.value.message_nl.endswith("Datum in dienst).")
+    assert caught.value.message_en.endswith("Start date).")
+
+
+def test_an_employee_table_without_any_row_is_fatal_and_says_it_is_empty() -> None:
+    staff = raw_table(
+        "employees",
+        [],
+        file="hr.xlsx",
+        sheet="Medewerkers",
+        columns=["employee_id", "department", "start_date"],
+    )
+    with pytest.raises(PopError) as caught:
+        validate([staff], today=TODAY)
+    error = caught.value
+    assert error.code == "quality.empty_employee_table"
+    assert (error.file, error.sheet) == ("hr.xlsx", "Medewerkers")
+    for message in (error.message_nl, error.message_en):
+        assert "'hr.xlsx'" in message and "'Medewerkers'" in message
+        assert "–" not in message
