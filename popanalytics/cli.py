@@ -19,6 +19,7 @@ from typing import Any
 
 from popanalytics.errors import PopError
 from popanalytics.i18n import fmt_number, fmt_percent, t
+from popanalytics.io import SUPPORTED_EXTENSIONS
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -46,7 +47,7 @@ def _add_data(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
         "data",
         nargs="*" if optional else "+",
         metavar="DATA",
-        help="export files (.xlsx, .xlsm, .xls, .ods, .csv) or folders holding them",
+        help=f"export files ({', '.join(SUPPORTED_EXTENSIONS)}) or folders holding them",
     )
     p.add_argument("--mapping", metavar="FILE", help="TOML file with extra header/sheet aliases")
 
@@ -245,6 +246,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for r in report.table_counts().itertuples()
     ]
     print(_table([header, *rows]))
+    if report.unrecognised:
+        places = ", ".join(_place(file, sheet, None) for file, sheet in report.unrecognised)
+        print(t("cli.validate.unrecognised", lang, places=places))
     findings = report.findings
     if findings.empty:
         print(t("cli.validate.no_findings", lang))

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 MESSY = ROOT / "tests" / "data" / "messy"
 
@@ -80,3 +82,23 @@ def test_validate_prints_a_readable_table_naming_file_and_row():
     assert result.returncode == 0, result.stderr
     assert "gesprekken.csv:5" in result.stdout
     assert "Gelezen" in result.stdout
+
+
+def test_validate_names_sheets_it_did_not_recognise(tmp_path):
+    book = tmp_path / "export.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame(
+            {"Personeelsnummer": ["001"], "Afdeling": ["Keuken"], "Datum in dienst": ["01/02/2020"]}
+        ).to_excel(writer, sheet_name="Medewerkers", index=False)
+        pd.DataFrame({"Opmerking": ["geëxporteerd door het HR-systeem"]}).to_excel(
+            writer, sheet_name="Info", index=False
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "popanalytics.cli", "validate", str(book)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "export.xlsx:Info" in result.stdout

@@ -7,6 +7,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.validate.read": ("Gelezen", "Read"),
     "cli.validate.used": ("Gebruikt", "Used"),
     "cli.validate.quarantined": ("Niet gebruikt", "Quarantined"),
+    "cli.validate.unrecognised": (
+        "Niet gebruikt, want niet herkend als tabel: {places}.",
+        "Not used, as not recognised as a table: {places}.",
+    ),
     "cli.validate.no_findings": (
         "Geen bevindingen: elke rij is gebruikt.",
         "No findings: every row was used.",
