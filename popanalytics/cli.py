@@ -340,8 +340,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
                     "numerator": _json_number(r["numerator"]),
                     "denominator": _json_number(r["denominator"]),
                     "rate": _json_number(r["rate"]),
-                    # the size of a suppressed group is itself what suppression hides
-                    "employees": None if r["suppressed"] else _json_number(r["employees"]),
+                    "employees": _json_number(r["employees"]),
                     "suppressed": bool(r["suppressed"]),
                 }
                 for r in frame.to_dict("records")

@@ -20,6 +20,7 @@ from popanalytics.export.overview import heading_lines, manager_names, out_of_cy
 from popanalytics.export.shaping import detail_table
 from popanalytics.export.sheet import Book, TableBlock, column_widths, write_sheet
 from popanalytics.i18n import t
+from popanalytics.metrics import Prepared
 from popanalytics.metrics.params import NO_GROUP, Params
 from popanalytics.model import Dataset
 
@@ -45,38 +46,32 @@ class FollowupLists:
         )
 
 
-def _with_team(frame: pd.DataFrame, employees: pd.DataFrame) -> pd.DataFrame:
-    """Add the employee's manager (the team) to each row, vectorised via a lookup.
-
-    The engine's lists carry the employee's manager_id; a list without it gets
-    it from the employees table.
-    """
-    out = frame.reset_index(drop=True).copy()
-    if "manager_id" in out.columns:
-        team = out["manager_id"]
-    else:
-        lookup = employees.drop_duplicates("employee_id").set_index("employee_id")["manager_id"]
-        team = out["employee_id"].map(lookup)
-    out[_TEAM] = team.astype(object).where(team.notna(), NO_GROUP).astype(str)
-    return out
+def _with_team(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add the employee's manager (the team: the list's manager_id) to each row;
+    no manager, or a blank one, is the team "(none)", as in the figures."""
+    team = frame["manager_id"].astype(object)
+    known = team.notna() & (team.astype(str).str.strip() != "")
+    return frame.reset_index(drop=True).assign(
+        **{_TEAM: team.where(known, NO_GROUP).astype(str).to_numpy()}
+    )
 
 
-def collect_followup(dataset: Dataset, params: Params) -> FollowupLists:
+def collect_followup(dataset: Dataset | Prepared, params: Params) -> FollowupLists:
     """The detail lists from the metrics engine (it raises PermissionError for management)."""
     if params.audience != "hr":
         raise PermissionError("follow-up workbooks name individuals: hr audience only")
     kind = out_of_cycle_type(params)
+    data = metrics.prepare(dataset)  # once, for the four lists and the names
     raw = {
-        "open": metrics.open_agreements(dataset, params),
-        "overdue": metrics.overdue_agreements(dataset, params),
-        "lacking": metrics.conversations_lacking_followup(dataset, params),
-        "out_of_cycle": metrics.out_of_cycle_employees(dataset, params, conversation_type=kind),
+        "open": metrics.open_agreements(data, params),
+        "overdue": metrics.overdue_agreements(data, params),
+        "lacking": metrics.conversations_lacking_followup(data, params),
+        "out_of_cycle": metrics.out_of_cycle_employees(data, params, conversation_type=kind),
     }
-    emp = dataset.employees
     return FollowupLists(
-        lists={name: _with_team(frame, emp) for name, frame in raw.items()},
+        lists={name: _with_team(frame) for name, frame in raw.items()},
         conversation_type=kind,
-        names=manager_names(dataset),
+        names=manager_names(data),
     )
 
 
@@ -114,7 +109,7 @@ def _full_tables(lists: FollowupLists, lang: str) -> dict[str, TableBlock]:
 
 def write_followup(
     out_dir: str | Path,
-    dataset: Dataset,
+    dataset: Dataset | Prepared,
     params: Params,
     lang: str = "nl",
     single_workbook: bool = False,

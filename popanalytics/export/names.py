@@ -45,16 +45,20 @@ def unique_stems(stems: Iterable[str], max_len: int = MAX_STEM) -> list[str]:
     return out
 
 
+def sheet_title(name: str, fallback: str = "_") -> str:
+    """One Excel sheet title: at most 31 chars, none of []:*?/\\, no leading or
+    trailing apostrophe, not "History"."""
+    base = _SHEET_FORBIDDEN.sub("_", unicodedata.normalize("NFC", name)).strip().strip("'")
+    base = base[:MAX_SHEET].strip() or fallback
+    return f"_{base}"[:MAX_SHEET] if base.casefold() == "history" else base
+
+
 def sheet_titles(names: Iterable[str], fallback: str = "_") -> list[str]:
-    """Excel sheet titles: at most 31 chars, none of []:*?/\\, no leading/trailing
-    apostrophe, not "History", unique case-insensitively."""
+    """Excel sheet titles (``sheet_title``), unique case-insensitively."""
     seen: set[str] = set()
     out: list[str] = []
     for name in names:
-        base = _SHEET_FORBIDDEN.sub("_", unicodedata.normalize("NFC", name)).strip().strip("'")
-        base = base[:MAX_SHEET].strip() or fallback
-        if base.casefold() == "history":
-            base = f"_{base}"
+        base = sheet_title(name, fallback)
         candidate, n = base, 1
         while candidate.casefold() in seen:
             n += 1

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import BinaryIO, TypedDict
 
+import numpy as np
 import pandas as pd
 
 from popanalytics import metrics
@@ -35,12 +36,13 @@ from popanalytics.export.shaping import (
 )
 from popanalytics.export.sheet import Book, ChartSpec, Column, TableBlock, write_sheet
 from popanalytics.i18n import fmt_date, has_label, t
+from popanalytics.metrics import METRICS, Prepared
 from popanalytics.metrics.params import Params
+from popanalytics.metrics.prepare import CONVERSATION_KINDS
 from popanalytics.model import Dataset
 from popanalytics.schema.quality import QualityReport
 
 DEFAULT_GROUP = "department"
-COVERAGE_TYPES = ("development", "performance", "appraisal")
 
 SUMMARY_METRICS = (
     "coverage_any",
@@ -103,7 +105,9 @@ PROCESS_METRICS = (
 _PLACED_ELSEWHERE = (
     {"population"} | set(COVERAGE_METRICS) | set(POPULATION_METRICS) | set(TRAINING_METRICS)
 )
-_AGREEMENT_BREAKDOWNS = ("category", "owner", "focus")
+_AGREEMENT_BREAKDOWNS = METRICS["agreements_mix"].breakdowns
+# Figures in catalogue order (the definitions sheet lists them so).
+_CATALOGUE_ORDER = tuple(METRICS)
 
 
 class Common(TypedDict):
@@ -134,30 +138,34 @@ class OverviewData:
 
 def out_of_cycle_type(params: Params) -> str:
     """The conversation type of the out-of-cycle list: the focus type, else POP."""
-    return params.conversation_type if params.conversation_type in COVERAGE_TYPES else "development"
+    kind = params.conversation_type
+    return kind if kind in CONVERSATION_KINDS else "development"
 
 
-def manager_names(dataset: Dataset) -> dict[str, str]:
-    """Manager id → the manager's name, where the id is an employee id with a name."""
-    emp = dataset.employees
-    if "name" not in emp.columns:
-        return {}
-    known = emp.dropna(subset=["employee_id", "name"]).drop_duplicates("employee_id")
-    ids = set(emp["manager_id"].dropna().unique().tolist()) if "manager_id" in emp else set()
-    known = known[known["employee_id"].isin(ids)]
-    return dict(zip(known["employee_id"].astype(str), known["name"].astype(str), strict=True))
+def manager_names(dataset: Dataset | Prepared) -> dict[str, str]:
+    """Manager id → the manager's name, where the id is an employee id with a name
+    (the engine's lookup, so the workbooks name managers as the metrics do)."""
+    p = metrics.prepare(dataset)
+    names = p.manager_names(np.arange(len(p.managers.labels)))
+    known = np.flatnonzero(pd.notna(names))
+    return dict(zip(p.managers.labels[known].astype(str), names[known].astype(str), strict=True))
 
 
 def collect_overview(
-    dataset: Dataset,
+    dataset: Dataset | Prepared,
     report: QualityReport,
     params: Params,
     sources: Sequence[str | Path] = (),
 ) -> OverviewData:
-    """Compute the figures (and, for hr, the detail lists) the overview shows."""
+    """Compute the figures (and, for hr, the detail lists) the overview shows.
+
+    ``dataset`` may already be prepared (the dashboard keeps one): every
+    engine call below reuses the same arrays, so the data is prepared at most
+    once per workbook.
+    """
     group_field = params.group_by or DEFAULT_GROUP
     grouped = params.with_(group_by=group_field)
-    data = metrics.prepare(dataset)  # the engine's arrays, built once for every call below
+    data = metrics.prepare(dataset)
     figs = metrics.figures(data, grouped)
     hr = params.audience == "hr"
     followup_field = "manager_id" if hr else group_field
@@ -175,22 +183,26 @@ def collect_overview(
         followup_field=followup_field,
         report=report,
         # file names only: a full path can name the user's own folders
-        sources=tuple(PurePath(str(s)).name or str(s) for s in (sources or dataset.sources)),
+        sources=tuple(PurePath(str(s)).name or str(s) for s in (sources or data.dataset.sources)),
         overdue=metrics.overdue_agreements(data, params) if hr else None,
         out_of_cycle=metrics.out_of_cycle_employees(data, params, conversation_type=kind)
         if hr
         else None,
         out_of_cycle_type=kind,
-        manager_names=manager_names(dataset) if hr else None,
+        manager_names=manager_names(data) if hr else None,
     )
+
+
+def filters_text(params: Params, lang: str) -> str:
+    """The filters as one line ("Department: A, B; Team: C"), or "no filters"."""
+    return "; ".join(
+        f"{field_label(name, lang)}: {', '.join(values)}" for name, values in params.filters
+    ) or t("export.no_filters", lang)
 
 
 def heading_lines(title: str, params: Params, lang: str) -> list[str]:
     """The lines above every table: title, cycle and reference date, audience, filters."""
     cycle = params.cycle
-    filters = "; ".join(
-        f"{field_label(name, lang)}: {', '.join(values)}" for name, values in params.filters
-    ) or t("export.no_filters", lang)
     audience = t(f"audience.{params.audience}", lang)
     audience_line = (
         t("export.subtitle.management", lang, audience=audience, k=params.k)
@@ -208,7 +220,7 @@ def heading_lines(title: str, params: Params, lang: str) -> list[str]:
             reference=fmt_date(params.reference, lang),
         ),
         audience_line,
-        t("export.subtitle.filters", lang, filters=filters),
+        t("export.subtitle.filters", lang, filters=filters_text(params, lang)),
     ]
 
 
@@ -449,7 +461,10 @@ def _quality_tables(report: QualityReport, lang: str, management: bool) -> list[
                 "sheet": findings["sheet"],
                 "row": pd.to_numeric(findings["row"], errors="coerce"),
                 "field": findings["field"].map(field_map),
-                "value": findings["value"].map(lambda v: None if pd.isna(v) else str(v)),
+                "value": findings["value"]
+                .astype(str)
+                .astype(object)
+                .where(findings["value"].notna(), None),
                 "severity": findings["severity"].map(severity),
                 "message": findings[message],
             }
@@ -498,9 +513,6 @@ def _definitions_table(
     p = data.params
     cycle = p.cycle
     none = "–"
-    filters = "; ".join(
-        f"{field_label(name, lang)}: {', '.join(values)}" for name, values in p.filters
-    ) or t("export.no_filters", lang)
     params_rows: list[tuple[str, str]] = [
         (t("export.param.generated", lang), fmt_date(dt.date.today(), lang)),
         (t("export.param.sources", lang), "\n".join(data.sources) or none),
@@ -510,7 +522,7 @@ def _definitions_table(
         ),
         (t("export.param.reference", lang), fmt_date(p.reference, lang)),
         (t("export.param.effective_reference", lang), fmt_date(p.effective_reference, lang)),
-        (t("export.param.filters", lang), filters),
+        (t("export.param.filters", lang), filters_text(p, lang)),
         (t("export.param.group_by", lang), field_label(data.group_field, lang)),
         (t("export.param.audience", lang), t(f"audience.{p.audience}", lang)),
         (
@@ -531,8 +543,8 @@ def _definitions_table(
             t(f"conversation_type.{p.conversation_type}", lang),
         ),
     ]
-    metric_keys = [m for m in _catalogue_order() if m in infos] + sorted(
-        m for m in infos if m not in set(_catalogue_order())
+    metric_keys = [m for m in _CATALOGUE_ORDER if m in infos] + sorted(
+        m for m in infos if m not in METRICS
     )
     section_param = t("export.section.parameter", lang)
     section_figure = t("export.section.figure", lang)
@@ -554,13 +566,9 @@ def _definitions_table(
     )
 
 
-def _catalogue_order() -> list[str]:
-    return list(metrics.METRICS)
-
-
 def write_overview(
     target: str | Path | BinaryIO,
-    dataset: Dataset,
+    dataset: Dataset | Prepared,
     report: QualityReport,
     params: Params,
     lang: str = "nl",
@@ -571,7 +579,7 @@ def write_overview(
 
 
 def overview_bytes(
-    dataset: Dataset,
+    dataset: Dataset | Prepared,
     report: QualityReport,
     params: Params,
     lang: str = "nl",

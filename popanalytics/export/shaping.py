@@ -19,6 +19,7 @@ from popanalytics.export.sheet import Column, Kind, TableBlock
 from popanalytics.i18n import has_label, t
 from popanalytics.metrics import METRICS
 from popanalytics.metrics.params import NO_GROUP, TOTAL
+from popanalytics.metrics.population import COVERAGE_TYPES
 
 # Enum fields → the label prefix of their values in the catalogue.
 ENUM_LABELS: dict[str, str] = {
@@ -84,6 +85,21 @@ def value_label(field: str, value: object, lang: str, *, agreement_status: bool 
         prefix = "agreement_status" if agreement_status else "need_status"
     key = f"{prefix}.{text}"
     return t(key, lang) if prefix and has_label(key) else text
+
+
+def breakdown_labels(rows: pd.DataFrame, lang: str, *, agreement_status: bool = True) -> pd.Series:
+    """The ``breakdown`` value of each row as the user reads it (None without a
+    breakdown): each distinct (field, value) pair is labelled once, then joined."""
+    key = ["breakdown_field", "breakdown"]
+    pairs = rows[key].dropna().drop_duplicates()
+    pairs = pairs.assign(
+        label=[
+            value_label(f, b, lang, agreement_status=agreement_status)
+            for f, b in pairs.itertuples(index=False, name=None)
+        ]
+    )
+    labels = rows[key].merge(pairs, how="left", on=key)["label"]
+    return pd.Series(labels.to_numpy(dtype=object), index=rows.index, dtype=object)
 
 
 def field_label(field: str, lang: str) -> str:
@@ -215,7 +231,7 @@ def long_table(
     sort = pd.DataFrame(
         {
             "g": group_order(rows["group"]),
-            "m": rows["metric"].map(lambda m: order.get(m, len(order))),
+            "m": rows["metric"].map(order).fillna(len(order)),
             "bf": rows["breakdown_field"].fillna("").astype(str),
             "b": rows["breakdown"].fillna("").astype(str).str.casefold(),
         }
@@ -223,14 +239,13 @@ def long_table(
     # figure first, then its breakdown, then the groups: departments side by side per figure
     rows = rows.iloc[sort.sort_values(["m", "bf", "b", "g"], kind="stable").index.to_numpy()]
     rows = rows.reset_index(drop=True)
-    is_rate = rows["metric"].map(lambda m: infos.get(m, MetricInfo("count")).kind == "rate")
+    # labels and kinds per distinct metric or field, mapped onto the rows
+    metrics = rows["metric"].unique().tolist()
+    rate_kind = {m: infos.get(m, MetricInfo("count")).kind == "rate" for m in metrics}
+    is_rate = rows["metric"].map(rate_kind).astype(bool)
     supp = rows["suppressed"]
     bf_unique = rows["breakdown_field"].dropna().unique().tolist()
     bf_labels = {f: field_label(f, lang) for f in bf_unique}
-    pairs = rows[["breakdown_field", "breakdown"]].dropna().drop_duplicates()
-    b_labels = {
-        (f, b): value_label(f, b, lang) for f, b in pairs.itertuples(index=False, name=None)
-    }
     columns: tuple[Column, ...] = (
         Column("figure", t("export.col.figure", lang)),
         Column("breakdown_field", t("export.col.breakdown_field", lang)),
@@ -246,15 +261,9 @@ def long_table(
     frame = pd.DataFrame(
         {
             "group": group_labels(rows["group"], lang),
-            "figure": rows["metric"].map(lambda m: metric_label(m, lang)),
+            "figure": rows["metric"].map({m: metric_label(m, lang) for m in metrics}),
             "breakdown_field": rows["breakdown_field"].map(bf_labels),
-            "breakdown": pd.Series(
-                [
-                    b_labels.get((f, b))
-                    for f, b in zip(rows["breakdown_field"], rows["breakdown"], strict=True)
-                ],
-                dtype=object,
-            ),
+            "breakdown": breakdown_labels(rows, lang),
             "value": _shown(rows["numerator"], supp, text),
             # a count has no "of" and no rate, suppressed or not
             "of": _shown(rows["denominator"].where(is_rate), supp & is_rate, text),
@@ -292,7 +301,7 @@ def bucket_table(
     frame = pd.DataFrame({"group": group_labels(groups, lang)})
     columns: list[Column] = [Column("group", group_header)]
     if names is not None:
-        frame["manager_name"] = groups.map(lambda g: names.get(g)).astype(object)
+        frame["manager_name"] = groups.map(dict(names)).astype(object)
         columns.append(Column("manager_name", t("export.col.manager_name", lang)))
     indexed = rows.drop_duplicates(["group", "breakdown"]).set_index(["breakdown", "group"])
     for i, bucket in enumerate(buckets):
@@ -309,7 +318,7 @@ def bucket_table(
     return _block(name, tuple(columns), frame, lang)
 
 
-TRAINING_DIMENSIONS = ("theme", "learning_form", "priority", "status")
+TRAINING_DIMENSIONS = METRICS["training_needs"].breakdowns
 TRAINING_METRICS = {"training_needs": "count", "training_hours": "hours", "training_cost": "cost"}
 
 
@@ -342,22 +351,12 @@ def training_table(
     )
     base = base.iloc[sort.sort_values(["g", "d", "c", "b"], kind="stable").index.to_numpy()]
     base = base.reset_index(drop=True)
-    pairs = base[["breakdown_field", "breakdown"]].drop_duplicates()
-    labels = {
-        (f, b): value_label(f, b, lang, agreement_status=False)
-        for f, b in pairs.itertuples(index=False, name=None)
-    }
+    dimensions = {d: field_label(d, lang) for d in TRAINING_DIMENSIONS}
     frame = pd.DataFrame(
         {
             "group": group_labels(base["group"], lang),
-            "dimension": base["breakdown_field"].map(lambda f: field_label(f, lang)),
-            "value": pd.Series(
-                [
-                    labels[(f, b)]
-                    for f, b in zip(base["breakdown_field"], base["breakdown"], strict=True)
-                ],
-                dtype=object,
-            ),
+            "dimension": base["breakdown_field"].map(dimensions),
+            "value": breakdown_labels(base, lang, agreement_status=False),
             "count": base["count"],
             "hours": base["hours"],
             "cost": base["cost"],
@@ -414,7 +413,7 @@ def detail_table(
     return TableBlock(name, tuple(columns), out, heading=heading)
 
 
-COVERAGE_KINDS = ("development", "performance", "appraisal", "any")
+COVERAGE_KINDS = COVERAGE_TYPES  # the coverage_<kind> figures, "any" last
 CONVERSATION_COUNTS = (
     "conversations_held",
     "conversations_planned",

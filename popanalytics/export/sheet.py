@@ -44,6 +44,7 @@ from popanalytics.export.cells import (
     stream_cells,
 )
 from popanalytics.export.fastrows import inject_rows, rows_xml
+from popanalytics.export.names import sheet_title
 
 Kind = Literal["text", "longtext", "int", "number", "percent", "eur", "date"]
 Scale = Literal["rate", "bar"] | None
@@ -270,7 +271,7 @@ def write_sheet(
     """
     styles = book.styles
     tables = [replace(b, columns=unique_headers(b.columns)) for b in tables]
-    ws: WriteOnlyWorksheet = book.wb.create_sheet(_sheet_title(title))
+    ws: WriteOnlyWorksheet = book.wb.create_sheet(sheet_title(title))
     stream_cells(ws)
 
     # Layout first: write-only mode needs widths and panes before the first row.
@@ -347,7 +348,7 @@ def write_sheet(
     if charts and chart_row > ROWS_PER_PAGE:
         # charts that would be cut by a page break start on a page of their own
         ws.row_breaks.append(Break(id=row))
-    _print_setup(ws, title, placements[0].header_row if placements else None)
+    _print_setup(ws, placements[0].header_row if placements else None)
     return ws
 
 
@@ -431,16 +432,16 @@ def _add_table(ws: WriteOnlyWorksheet, block: TableBlock, placed: Placed) -> Non
 
 
 def _runs(first: int, last: int, skip: set[int]) -> list[tuple[int, int]]:
-    """The runs of rows first..last without the rows in ``skip``."""
+    """The runs of rows first..last without the rows in ``skip`` (a loop over
+    the few skipped rows, not over the table's rows)."""
     runs: list[tuple[int, int]] = []
-    start = None
-    for row in range(first, last + 2):
-        inside = row <= last and row not in skip
-        if inside and start is None:
-            start = row
-        elif not inside and start is not None:
+    start = first
+    for row in sorted(r for r in skip if first <= r <= last):
+        if row > start:
             runs.append((start, row - 1))
-            start = None
+        start = row + 1
+    if start <= last:
+        runs.append((start, last))
     return runs
 
 
@@ -537,7 +538,7 @@ def _add_chart(
     return anchor_row + int(chart.height / ROW_CM) + 2
 
 
-def _print_setup(ws: WriteOnlyWorksheet, title: str, header_row: int | None) -> None:
+def _print_setup(ws: WriteOnlyWorksheet, header_row: int | None) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = 1
@@ -548,10 +549,3 @@ def _print_setup(ws: WriteOnlyWorksheet, title: str, header_row: int | None) -> 
         ws.print_title_rows = f"{header_row}:{header_row}"
     ws.oddFooter.center.text = "&P / &N"
     ws.oddFooter.left.text = "&A"
-
-
-_SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
-
-
-def _sheet_title(title: str) -> str:
-    return title.translate(_SHEET_FORBIDDEN)[:31]

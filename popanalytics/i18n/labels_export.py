@@ -94,8 +94,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "export.col.item": ("Onderwerp", "Item"),
     "export.col.description": ("Toelichting", "Explanation"),
     "export.col.days_overdue": ("Dagen te laat", "Days overdue"),
-    "export.col.overdue_since": ("Te laat sinds", "Overdue since"),
-    "export.col.employee_name": ("Naam medewerker", "Employee name"),
     "export.col.last_held_date": ("Laatste gesprek", "Last conversation"),
     "export.col.days_since": ("Dagen sinds laatste gesprek", "Days since last conversation"),
     # headings of blocks

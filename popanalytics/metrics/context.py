@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from popanalytics.metrics.params import NO_GROUP, TOTAL, Params
-from popanalytics.metrics.prepare import Prepared, compress
+from popanalytics.metrics.prepare import Codes, Prepared, compress
 
 FIGURE_COLUMNS: tuple[str, ...] = (
     "metric",
@@ -69,9 +69,11 @@ class Context:
     def n_groups(self) -> int:
         return len(self.group_labels)
 
-    @property
-    def reference(self) -> dt.date:
-        return to_date(self.R)
+    def in_cycle_to_r(self, days: np.ndarray) -> np.ndarray:
+        """Day numbers in the cycle on or before R (a missing day is False): the
+        window of everything "in C up to R" (agreed, requested, held)."""
+        with np.errstate(invalid="ignore"):
+            return (days >= self.cs) & (days <= min(self.ce, self.R))
 
     def per_group(self, emp_mask: np.ndarray) -> np.ndarray:
         """Number of employees in ``emp_mask`` per group."""
@@ -112,11 +114,10 @@ class Context:
         return flags
 
 
-def make_context(p: Prepared, params: Params, reference: dt.date | None = None) -> Context:
-    """Resolve ``params`` (R = ``reference`` if given, else min(R, cycle end))."""
+def make_context(p: Prepared, params: Params) -> Context:
+    """Resolve ``params`` against ``p`` (R = min(reference date, cycle end))."""
     cycle = params.cycle
-    ref = reference if reference is not None else params.effective_reference
-    R = day_number(ref)
+    R = day_number(params.effective_reference)
     cs, ce = day_number(cycle.start), day_number(cycle.end)
     until = min(ce, R)
 
@@ -335,6 +336,36 @@ def empty_figures() -> pd.DataFrame:
             "suppressed": pd.Series([], dtype=bool),
         }
     )
+
+
+def breakdown_counts(
+    ctx: Context,
+    row_group: np.ndarray,
+    codes: Codes,
+    weights: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(values, sums) of a coded column over its rows, per group of the row's
+    employee (``row_group``): sums is (values x groups) of row counts, or with
+    2-d ``weights`` (w x rows) (w x values x groups). A missing value is its
+    own class ``(none)``, shown only when it occurs; values alphabetically,
+    ``(none)`` last."""
+    n_values = len(codes.labels)
+    cls = np.where(codes.codes < 0, n_values, codes.codes)
+    cell = cls * ctx.n_groups + row_group if ctx.n_groups > 1 else cls
+    size = (n_values + 1) * ctx.n_groups
+    sums: np.ndarray
+    if weights is None:
+        sums = np.bincount(cell, minlength=size).astype(float).reshape(n_values + 1, ctx.n_groups)
+        present = sums.sum(axis=1) > 0
+    else:
+        sums = np.stack([np.bincount(cell, weights=w, minlength=size) for w in weights]).reshape(
+            len(weights), n_values + 1, ctx.n_groups
+        )
+        present = np.bincount(cls, minlength=n_values + 1) > 0
+    values = np.append(codes.labels.astype(object), NO_GROUP)
+    order = np.append(np.argsort(values[:-1].astype(str), kind="stable"), n_values)
+    keep = order[present[order]]
+    return values[keep], sums[..., keep, :]
 
 
 def median_by_group(

@@ -13,6 +13,7 @@ from popanalytics.metrics.followup import (
     lacking_followup,
     open_at_r,
     out_of_cycle,
+    overdue,
 )
 from popanalytics.metrics.params import Params
 from popanalytics.metrics.population import COVERAGE_TYPES
@@ -111,9 +112,7 @@ def _agreement_list(ctx: Context, mask: np.ndarray, with_flag: bool) -> pd.DataF
 def overdue_agreements(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
     """Agreements overdue at R (the ones agreements_overdue counts), most overdue first."""
     ctx = _context(dataset, params)
-    with np.errstate(invalid="ignore"):
-        mask = open_at_r(ctx) & (days_overdue(ctx) > 0)
-    return _agreement_list(ctx, mask, with_flag=False)
+    return _agreement_list(ctx, overdue(ctx), with_flag=False)
 
 
 def open_agreements(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from popanalytics.metrics.context import Context, Rows
-from popanalytics.metrics.population import COVERAGE_TYPES, has_row_by_kind, held_at_r
+from popanalytics.metrics.population import (
+    COVERAGE_TYPES,
+    has_row_by_kind,
+    held_at_r,
+    held_in_cycle,
+)
 from popanalytics.metrics.prepare import CONVERSATION_KINDS
 
 BUCKETS: tuple[str, ...] = ("1-30", "31-90", "91-180", ">180")
@@ -50,13 +55,6 @@ def lacking_followup(ctx: Context) -> np.ndarray:
     return held_in_cycle(ctx) & np.isnan(p.conv_followup) & ~p.conv_agr_followup_or_due
 
 
-def held_in_cycle(ctx: Context) -> np.ndarray:
-    """Conversations of the population held in C on or before R."""
-    p = ctx.p
-    with np.errstate(invalid="ignore"):
-        return ctx.conv_in_pop & (p.conv_held_at >= ctx.cs) & (p.conv_held_at <= min(ctx.ce, ctx.R))
-
-
 def out_of_cycle_base(ctx: Context) -> np.ndarray:
     """Employees the out-of-cycle check applies to: employed on R, in the
     population, not new and not long-term absent."""
@@ -95,20 +93,23 @@ def out_of_cycle(ctx: Context, kind: str) -> tuple[np.ndarray, np.ndarray]:
     return _out(ctx, last, out_of_cycle_base(ctx)), last
 
 
+def out_of_cycle_limit(ctx: Context) -> int:
+    """Days a conversation stays recent: the days in the cycle plus grace_days."""
+    return ctx.params.cycle.days + ctx.params.grace_days
+
+
 def _out(ctx: Context, last: np.ndarray, base: np.ndarray) -> np.ndarray:
-    """Checked employees whose last conversation is more than (days in the
-    cycle + grace_days) days before R, or who never had one."""
-    limit = ctx.params.cycle.days + ctx.params.grace_days
+    """Checked employees whose last conversation is more than
+    ``out_of_cycle_limit`` days before R, or who never had one."""
     with np.errstate(invalid="ignore"):
-        recent = (ctx.R - last) <= limit
+        recent = (ctx.R - last) <= out_of_cycle_limit(ctx)
     return base & ~recent
 
 
 def add_followup(rows: Rows, breakdowns: bool) -> None:
     ctx = rows.ctx
     pop = ctx.pop_counts
-    with np.errstate(invalid="ignore"):
-        late = open_at_r(ctx) & (followup_reference(ctx) < ctx.R)  # days overdue > 0
+    late = overdue(ctx)
     rows.add("agreements_overdue", ctx.count(ctx.agr_group, late), pop, pop, rate=False)
     if breakdowns:
         # bucket x group counts over the overdue rows only
@@ -133,7 +134,7 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
     # the limit: flag the employees with a recent one (no need for the dates).
     checked = out_of_cycle_base(ctx)
     base = ctx.per_group(checked)
-    limit = ctx.params.cycle.days + ctx.params.grace_days
+    limit = out_of_cycle_limit(ctx)
     p = ctx.p
     with np.errstate(invalid="ignore"):
         # held at R and R - held ≤ limit

@@ -6,9 +6,8 @@ import numpy as np
 import pandas as pd
 
 from popanalytics.metrics.context import make_context
-from popanalytics.metrics.followup import held_in_cycle
 from popanalytics.metrics.params import NO_GROUP, TOTAL, Params
-from popanalytics.metrics.population import covered
+from popanalytics.metrics.population import covered, held_in_cycle
 from popanalytics.metrics.prepare import Prepared, compress, prepare
 from popanalytics.metrics.privacy import suppress
 from popanalytics.model import Dataset
@@ -51,33 +50,34 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
     # managers with a team in the population or who held a conversation
     keep = (members > 0) | (n_held > 0)
     labels, den, num, n_held = labels[keep], den[keep], num[keep], n_held[keep]
-    n = len(labels)
     org_rate = num.sum() / den.sum() if den.sum() > 0 else np.nan
 
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
     lags = (org_rate - rate) > LAG_POINTS + _EPS  # NaN compares False
 
-    codes = np.append(np.arange(len(p.managers.labels)), -1)[keep]
-    manager_name = p.manager_names(codes)
+    if params.audience == "management":
+        # aggregates only: the id is the group's label, a name is personal data
+        manager_name = np.full(len(labels), None, dtype=object)
+    else:
+        manager_name = p.manager_names(np.append(np.arange(len(p.managers.labels)), -1)[keep])
+    # managers by id, "(none)" last (one lexsort, no Python key per manager)
+    order = np.lexsort((labels.astype(str), labels == NO_GROUP))
 
     out = pd.DataFrame(
         {
-            "manager_id": labels.astype(object),
-            "manager_name": pd.Series(manager_name, dtype=object),
-            "conversations_held": n_held,
-            "numerator": num,
-            "denominator": den,
-            "rate": rate,
+            "manager_id": labels[order].astype(object),
+            "manager_name": pd.Series(manager_name[order], dtype=object),
+            "conversations_held": n_held[order],
+            "numerator": num[order],
+            "denominator": den[order],
+            "rate": rate[order],
             "organisation_rate": org_rate,
-            "lags": lags,
-            "employees": den.astype(np.int64),
+            "lags": lags[order],
+            "employees": den[order].astype(np.int64),
             "suppressed": False,
         }
     )
-    out = out.sort_values(
-        "manager_id", key=lambda s: s.map(lambda v: (v == NO_GROUP, v))
-    ).reset_index(drop=True)
     if params.audience == "management":
         out = _suppress_managers(out, params.k, org_rate, int(den.sum()))
     return out.loc[:, list(MANAGER_COLUMNS)]
@@ -102,7 +102,7 @@ def _suppress_managers(
     )
     hidden = suppress(cells, k)["suppressed"].to_numpy()[1:]
     out = out.copy()
-    for col in ("conversations_held", "numerator", "denominator", "rate"):
+    for col in ("conversations_held", "numerator", "denominator", "rate", "employees"):
         out[col] = np.where(hidden, np.nan, out[col].to_numpy(dtype=float))
     out["lags"] = out["lags"].to_numpy(dtype=bool) & ~hidden
     out["suppressed"] = hidden

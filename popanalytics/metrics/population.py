@@ -35,16 +35,26 @@ def coverage_window_start(ctx: Context) -> float:
     return day_number(start.date())
 
 
+def held_in_window(ctx: Context) -> np.ndarray:
+    """Conversations held in the coverage window on or before R."""
+    if ctx.params.window_months is None:
+        return ctx.in_cycle_to_r(ctx.p.conv_held_at)
+    with np.errstate(invalid="ignore"):
+        # conv_held_at is NaN unless held, so "held at R" is implied
+        return (ctx.p.conv_held_at >= coverage_window_start(ctx)) & (ctx.p.conv_held_at <= ctx.R)
+
+
+def held_in_cycle(ctx: Context) -> np.ndarray:
+    """Conversations of the population held in C on or before R."""
+    return ctx.conv_in_pop & ctx.in_cycle_to_r(ctx.p.conv_held_at)
+
+
 def covered_by_kind(ctx: Context) -> dict[str, np.ndarray]:
     """Per coverage type, per employee: eligible and at least one conversation
     of that type held in the coverage window on or before R. The held
     conversations in the window are selected once, then split by type."""
     p = ctx.p
-    start = coverage_window_start(ctx)
-    end = ctx.R if ctx.params.window_months is not None else min(ctx.ce, ctx.R)
-    with np.errstate(invalid="ignore"):
-        # conv_held_at is NaN unless held; end ≤ R, so "held at R" is implied
-        rows = np.flatnonzero((p.conv_held_at >= start) & (p.conv_held_at <= end))
+    rows = np.flatnonzero(held_in_window(ctx))
     flags = has_row_by_kind(ctx, p.conv_emp.take(rows), p.conv_kind.take(rows))
     return {name: flags[:, i] & ctx.eligible for i, name in enumerate(COVERAGE_TYPES)}
 
@@ -66,10 +76,7 @@ def has_row_by_kind(ctx: Context, emp: np.ndarray, kind: np.ndarray) -> np.ndarr
 def covered(ctx: Context, kind: str) -> np.ndarray:
     """Per employee: eligible and covered for ``kind`` (see covered_by_kind)."""
     p = ctx.p
-    start = coverage_window_start(ctx)
-    end = ctx.R if ctx.params.window_months is not None else min(ctx.ce, ctx.R)
-    with np.errstate(invalid="ignore"):
-        mask = (p.conv_held_at >= start) & (p.conv_held_at <= end)
+    mask = held_in_window(ctx)
     if kind != "any":
         mask &= p.conv_kind == COVERAGE_TYPES.index(kind)
     return ctx.has_row(p.conv_emp, mask) & ctx.eligible
@@ -92,9 +99,6 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
     held = held_at_r(ctx)
     with np.errstate(invalid="ignore"):
         planned_in_c = ctx.conv_in_pop & (p.conv_planned >= ctx.cs) & (p.conv_planned <= ctx.ce)
-        held_in_c = (
-            ctx.conv_in_pop & (p.conv_held_at >= ctx.cs) & (p.conv_held_at <= min(ctx.ce, ctx.R))
-        )
     idx = np.flatnonzero(planned_in_c)
     planned_day, cancelled = p.conv_planned[idx], p.conv_cancelled[idx]
     open_ = ~held[idx] & ~cancelled
@@ -103,7 +107,7 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
         "conversations_missed": (idx, open_ & (planned_day < ctx.R)),
         "conversations_cancelled": (idx, cancelled),
     }
-    held_idx = np.flatnonzero(held_in_c)
+    held_idx = np.flatnonzero(held_in_cycle(ctx))
     masks["conversations_held"] = (held_idx, np.ones(len(held_idx), dtype=bool))
     n_kinds, n_groups = len(CONVERSATION_KINDS), ctx.n_groups
     kinds = np.array(CONVERSATION_KINDS, dtype=object)

@@ -11,7 +11,7 @@ the public functions also accept a plain Dataset and prepare it themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -30,6 +30,10 @@ class Codes:
 
     codes: np.ndarray
     labels: np.ndarray  # object array of strings
+
+    def take(self, rows: np.ndarray) -> Codes:
+        """The codes of the rows at positions ``rows`` (same labels)."""
+        return Codes(self.codes.take(rows), self.labels)
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,10 @@ def prepare(dataset: Dataset | Prepared) -> Prepared:
     cost = tn_u["cost"].to_numpy(dtype="float64", na_value=np.nan)
 
     return Prepared(
-        dataset=dataset if isinstance(dataset, Dataset) else Dataset(emp, conv, agr, tn),
+        # the tables with every canonical column (the detail lists read them)
+        dataset=replace(
+            dataset, employees=emp, conversations=conv, agreements=agr, training_needs=tn
+        ),
         emp_rows=emp_rows,
         emp_start=_days(emp_used["start_date"]),
         emp_end=_days(emp_used["end_date"]),

@@ -1,7 +1,9 @@
 """Small-group suppression for the management audience.
 
 A figure covering fewer than k distinct employees (0 included) loses its
-numerator, denominator and rate and is marked suppressed. Complementary
+numerator, denominator and rate, and its ``employees`` count too (a group's
+size is what suppression protects: for ``population`` it is the value
+itself), and is marked suppressed. Complementary
 suppression: within one row of groups (same metric and breakdown, and cycle
 when present), when exactly one group cell is suppressed while the total is
 shown, the next-smallest shown cell (fewest employees, ties by group name) is
@@ -16,7 +18,7 @@ import pandas as pd
 
 from popanalytics.metrics.params import TOTAL
 
-_HIDDEN = ("numerator", "denominator", "rate")
+_HIDDEN = ("numerator", "denominator", "rate", "employees")
 MIN_K = 3  # the spec's floor: a smaller k would make groups of 1-2 people visible
 _MISSING_KEY = "\x00"  # stands in for None in the row keys (groupby drops nothing then)
 
@@ -33,7 +35,9 @@ def suppress(frame: pd.DataFrame, k: int) -> pd.DataFrame:
     if out.empty:
         out["suppressed"] = pd.Series([], dtype=bool)
         return out
-    small = out["employees"].to_numpy() < k
+    with np.errstate(invalid="ignore"):
+        # NaN: already hidden by an earlier pass, which the flag below carries
+        small = out["employees"].to_numpy(dtype=float) < k
     if "suppressed" in out.columns:
         small |= out["suppressed"].to_numpy(dtype=bool)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from popanalytics.metrics.context import Rows, median_by_group
-from popanalytics.metrics.followup import held_in_cycle
+from popanalytics.metrics.population import held_in_cycle
 
 NOTICE_DAYS = 14
 

@@ -4,28 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from popanalytics.metrics.agreements import breakdown_counts
-from popanalytics.metrics.context import Context, Rows
-from popanalytics.metrics.prepare import NEED_STATUSES, Codes
+from popanalytics.metrics.catalogue import METRICS
+from popanalytics.metrics.context import Context, Rows, breakdown_counts
+from popanalytics.metrics.prepare import NEED_STATUSES
 
 _COMPLETED = NEED_STATUSES.index("completed")
 _REJECTED = NEED_STATUSES.index("rejected")
 _OPEN = tuple(NEED_STATUSES.index(s) for s in ("requested", "approved", "planned"))
-BREAKDOWN_FIELDS: tuple[str, ...] = ("theme", "learning_form", "priority", "status")
+BREAKDOWN_FIELDS: tuple[str, ...] = METRICS["training_needs"].breakdowns
+# the figures broken down by BREAKDOWN_FIELDS, in the order of the weights below
+_WEIGHTED = ("training_needs", "training_hours", "training_cost")
 
 
 def requested_in_cycle(ctx: Context) -> np.ndarray:
     """Needs of the population requested (requested_date, else the source
     conversation's held_date) in C on or before R; rejected ones included."""
-    p = ctx.p
-    with np.errstate(invalid="ignore"):
-        return ctx.tn_in_pop & (p.tn_requested >= ctx.cs) & (p.tn_requested <= min(ctx.ce, ctx.R))
-
-
-def completed_at_r(ctx: Context) -> np.ndarray:
-    p = ctx.p
-    with np.errstate(invalid="ignore"):
-        return (p.tn_status == _COMPLETED) & (np.isnan(p.tn_completed) | (p.tn_completed <= ctx.R))
+    return ctx.tn_in_pop & ctx.in_cycle_to_r(ctx.p.tn_requested)
 
 
 def add_training(rows: Rows, breakdowns: bool) -> None:
@@ -47,6 +41,7 @@ def add_training(rows: Rows, breakdowns: bool) -> None:
 
     base = status != _REJECTED
     with np.errstate(invalid="ignore"):
+        # completed at R: status completed and completed_date ≤ R or missing
         done = (status == _COMPLETED) & (np.isnan(completed) | (completed <= ctx.R))
         # Open demand as of R: requested, approved or planned; a need completed
         # after R was still open on R.
@@ -68,7 +63,6 @@ def add_training(rows: Rows, breakdowns: bool) -> None:
         }
         weights = np.stack([np.ones(len(idx)), hours, cost])
         for name in BREAKDOWN_FIELDS:
-            codes = Codes(coded[name].codes[idx], coded[name].labels)
-            values, sums = breakdown_counts(ctx, g, None, codes, weights)
-            for i, metric in enumerate(("training_needs", "training_hours", "training_cost")):
-                rows.add_breakdown(metric, name, values, sums[i], pop, pop, rate=False)
+            values, sums = breakdown_counts(ctx, g, coded[name].take(idx), weights)
+            for metric, sum_ in zip(_WEIGHTED, sums, strict=True):
+                rows.add_breakdown(metric, name, values, sum_, pop, pop, rate=False)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from popanalytics.export.overview import OverviewData
 from popanalytics.metrics.params import Params
@@ -172,3 +174,18 @@ def make_data(audience: str = "hr", **figure_kwargs: object) -> OverviewData:
         overdue=overdue,
         out_of_cycle=out_of_cycle,
     )
+
+
+def count_preparations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the real preparations of a dataset from now on (one entry each; a
+    Prepared passes through ``prepare`` without one)."""
+    module = importlib.import_module("popanalytics.metrics.prepare")
+    calls: list[int] = []
+    real = module.theme_codes  # called exactly once per preparation
+
+    def counted(themes: pd.Series) -> object:
+        calls.append(1)
+        return real(themes)
+
+    monkeypatch.setattr(module, "theme_codes", counted)
+    return calls

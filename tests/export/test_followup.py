@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 import pytest
-from export_helpers import INJECTIONS
+from export_helpers import INJECTIONS, count_preparations
 from openpyxl import load_workbook
 
 from popanalytics.demo import demo_dataset
@@ -108,3 +108,18 @@ def test_follow_up_workbooks_are_refused_for_management(demo, tmp_path):
     with pytest.raises(PermissionError):
         write_followup(tmp_path, demo, HR.with_(audience="management"))
     assert not list(tmp_path.iterdir())
+
+
+def test_follow_up_workbooks_prepare_the_data_once(demo, tmp_path, monkeypatch):
+    calls = count_preparations(monkeypatch)
+    write_followup(tmp_path, demo, HR)
+    assert len(calls) == 1
+
+
+def test_a_blank_manager_id_is_the_no_manager_team_as_in_the_figures(demo):
+    emp = demo.employees.copy()
+    emp["manager_id"] = emp["manager_id"].astype(object)
+    emp.loc[emp.index[:20], "manager_id"] = "  "
+    lists = collect_followup(dataclasses.replace(demo, employees=emp), HR)
+    assert "  " not in lists.managers()
+    assert lists.managers()[-1] == "(none)"

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from export_helpers import INJECTIONS
+from export_helpers import INJECTIONS, count_preparations
 from openpyxl import load_workbook
 
 from popanalytics.demo import demo_dataset
 from popanalytics.export import overview_bytes, write_overview
 from popanalytics.i18n import t
-from popanalytics.metrics import METRICS, NO_GROUP, TOTAL, figures, overdue_agreements
+from popanalytics.metrics import METRICS, NO_GROUP, TOTAL, figures, overdue_agreements, prepare
 from popanalytics.metrics.params import Params
 from popanalytics.model import Dataset
 from popanalytics.schema.quality import QualityReport
@@ -192,3 +192,46 @@ def test_definitions_name_the_data_files_without_their_folders(demo, tmp_path):
     frame = pd.read_excel(path, sheet_name="Definities", engine="calamine", header=5)
     files = frame.loc[frame["Onderwerp"] == "Gegevensbestanden", "Toelichting"].item()
     assert files.splitlines() == ["pop_2026.xlsx", "gesprekken.csv"]
+
+
+def test_one_overview_prepares_the_data_once_and_reuses_a_prepared_one(demo, tmp_path, monkeypatch):
+    prepared = prepare(demo)
+    calls = count_preparations(monkeypatch)
+    write_overview(tmp_path / "hr.xlsx", demo, QualityReport(), params("hr"))
+    assert len(calls) == 1
+    write_overview(tmp_path / "again.xlsx", prepared, QualityReport(), params("hr"))
+    assert len(calls) == 1
+    assert load_workbook(tmp_path / "again.xlsx").sheetnames == (
+        load_workbook(tmp_path / "hr.xlsx").sheetnames
+    )
+
+
+def test_management_grouped_by_manager_shows_ids_only_as_group_labels(demo, tmp_path):
+    path = tmp_path / "by_manager.xlsx"
+    write_overview(path, demo, QualityReport(), params("management", group_by="manager_id"))
+    emp = demo.employees
+    manager_ids = set(emp["manager_id"].dropna())
+    other_ids = set(emp["employee_id"].dropna()) - manager_ids
+    names = set(emp["name"].dropna())
+    descriptions = set(demo.agreements["description"].dropna())
+    group_header = t("field.manager_id", "nl")
+    labelled = 0
+    for ws in load_workbook(path):
+        group_cols = {
+            cell.column
+            for table in ws.tables.values()
+            for cell in ws[table.ref][0]
+            if cell.value == group_header
+        }
+        for row in ws.iter_rows():
+            for cell in row:
+                text = cell.value
+                if not isinstance(text, str):
+                    continue
+                assert text not in other_ids, (ws.title, text)
+                assert not any(name in text for name in names), (ws.title, text)
+                assert not any(d in text for d in descriptions), (ws.title, text)
+                if text in manager_ids:
+                    assert cell.column in group_cols, (ws.title, cell.coordinate, text)
+                    labelled += 1
+    assert labelled > 0  # the manager ids do label the groups

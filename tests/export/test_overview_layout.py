@@ -214,3 +214,27 @@ def test_chart_series_point_at_the_table_rows(tmp_path):
     first, last = rows[1][0].row, rows[-1][0].row
     assert refs == [f"'Opvolging'!${col}${first}:${col}${last}" for col in bucket_cols]
     assert chart.series[0].cat.strRef.f == f"'Opvolging'!$A${first}:$A${last}"
+
+
+def test_breakdown_values_are_shown_by_their_labels_per_row(tmp_path):
+    wb = load_workbook(_save(tmp_path, "hr"))
+    mix = [
+        r
+        for r in table_rows(wb["Afspraken"], "tbl_agreements")
+        if r[t("export.col.breakdown_field", "nl")] == t("field.category", "nl")
+    ]
+    shown = {(r["Afdeling"], r[t("export.col.breakdown", "nl")]) for r in mix}
+    assert shown == {
+        (group, t(f"category.{cat}", "nl"))
+        for group in ("Totaal", "Zorg")
+        for cat in ("development_goal", "training")
+    }
+    headline = [r for r in table_rows(wb["Afspraken"], "tbl_agreements") if r not in mix]
+    assert headline and all(r[t("export.col.breakdown", "nl")] is None for r in headline)
+    training = table_rows(wb["Opleidingsnoden"], "tbl_training")
+    assert {r[t("export.col.dimension", "nl")] for r in training} == {t("field.theme", "nl")}
+    assert {r[t("export.col.breakdown", "nl")] for r in training} == {
+        "Communicatie",
+        "Wondzorg",
+        "=1+2",
+    }

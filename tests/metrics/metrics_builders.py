@@ -74,6 +74,28 @@ def held(employee_id: str, day: str, kind: str = "development", **fields: Any) -
     }
 
 
+def agreement(eid: str = "a", status: str = "open", **fields: Any) -> dict[str, Any]:
+    """An agreement of ``eid`` (category training) agreed on 2026-02-01."""
+    return {
+        "employee_id": eid,
+        "category": "training",
+        "status": status,
+        "agreed_date": "2026-02-01",
+        **fields,
+    }
+
+
+def need(eid: str = "a", status: str = "requested", **fields: Any) -> dict[str, Any]:
+    """A training need of ``eid`` (theme Valpreventie) requested on 2026-02-01."""
+    return {
+        "employee_id": eid,
+        "theme": "Valpreventie",
+        "status": status,
+        "requested_date": "2026-02-01",
+        **fields,
+    }
+
+
 R = dt.date(2026, 6, 30)
 PARAMS = Params(cycle_year=2026, reference_date=R)
 

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 import pytest
-from metrics_builders import PARAMS, dataset, emp, held, nd, value
+from metrics_builders import PARAMS, agreement, dataset, emp, held, nd, value
 
 from popanalytics.metrics import (
     conversations_lacking_followup,
@@ -17,25 +17,15 @@ from popanalytics.metrics import (
 )
 
 
-def agr(eid: str = "a", status: str = "open", **fields: object) -> dict[str, object]:
-    return {
-        "employee_id": eid,
-        "category": "training",
-        "status": status,
-        "agreed_date": "2026-02-01",
-        **fields,
-    }
-
-
 def test_completion_is_done_over_all_but_cancelled() -> None:
     data = dataset(
         [emp("a")],
         agreements=[
-            agr(status="done", done_date="2026-03-01"),
-            agr(status="done"),  # done without date stays done
-            agr(status="done", done_date="2026-08-01"),  # done after R: not yet at R
-            agr(status="open"),
-            agr(status="cancelled"),
+            agreement(status="done", done_date="2026-03-01"),
+            agreement(status="done"),  # done without date stays done
+            agreement(status="done", done_date="2026-08-01"),  # done after R: not yet at R
+            agreement(status="open"),
+            agreement(status="cancelled"),
         ],
     )
     assert nd(figures(data, PARAMS), "agreements_completion") == (2, 4)
@@ -45,10 +35,10 @@ def test_on_time_needs_a_due_date_and_a_done_date() -> None:
     data = dataset(
         [emp("a")],
         agreements=[
-            agr(status="done", done_date="2026-03-01", due_date="2026-03-01"),  # on time
-            agr(status="done", done_date="2026-03-02", due_date="2026-03-01"),  # late
-            agr(status="done", done_date="2026-03-02"),  # no due date
-            agr(status="done", due_date="2026-03-01"),  # no done date
+            agreement(status="done", done_date="2026-03-01", due_date="2026-03-01"),  # on time
+            agreement(status="done", done_date="2026-03-02", due_date="2026-03-01"),  # late
+            agreement(status="done", done_date="2026-03-02"),  # no due date
+            agreement(status="done", due_date="2026-03-01"),  # no done date
         ],
     )
     assert nd(figures(data, PARAMS), "agreements_on_time") == (1, 2)
@@ -58,11 +48,11 @@ def test_median_days_to_done_over_done_with_dates() -> None:
     data = dataset(
         [emp("a")],
         agreements=[
-            agr(status="done", done_date="2026-02-11"),  # 10
-            agr(status="done", done_date="2026-02-21"),  # 20
-            agr(status="done", done_date="2026-03-03"),  # 30
-            agr(status="done", done_date="2026-04-12"),  # 70
-            agr(status="open"),
+            agreement(status="done", done_date="2026-02-11"),  # 10
+            agreement(status="done", done_date="2026-02-21"),  # 20
+            agreement(status="done", done_date="2026-03-03"),  # 30
+            agreement(status="done", done_date="2026-04-12"),  # 70
+            agreement(status="open"),
         ],
     )
     row = value(figures(data, PARAMS), "agreements_days_to_done_median")
@@ -77,9 +67,9 @@ def test_agreed_date_falls_back_to_the_conversations_held_date() -> None:
             held("a", "2025-06-01", conversation_id="G0"),
         ],
         [
-            agr(agreed_date=None, conversation_id="G1"),  # agreed 2026-02-01: in the cycle
-            agr(agreed_date=None, conversation_id="G0"),  # agreed 2025: not in the cycle
-            agr(agreed_date="2026-01-15", conversation_id="G0"),  # its own date wins
+            agreement(agreed_date=None, conversation_id="G1"),  # agreed 2026-02-01: in the cycle
+            agreement(agreed_date=None, conversation_id="G0"),  # agreed 2025: not in the cycle
+            agreement(agreed_date="2026-01-15", conversation_id="G0"),  # its own date wins
         ],
     )
     assert value(figures(data, PARAMS), "agreements_total")["numerator"] == 2
@@ -89,10 +79,10 @@ def test_agreement_mix_by_category_owner_and_focus() -> None:
     data = dataset(
         [emp("a")],
         agreements=[
-            agr(category="training", owner="employee", focus="strength"),
-            agr(category="training", owner="manager", focus="improvement"),
-            agr(category="coaching", owner="employee"),
-            agr(category="coaching", owner="employee", status="cancelled", focus="strength"),
+            agreement(category="training", owner="employee", focus="strength"),
+            agreement(category="training", owner="manager", focus="improvement"),
+            agreement(category="coaching", owner="employee"),
+            agreement(category="coaching", owner="employee", status="cancelled", focus="strength"),
         ],
     )
     figs = figures(data, PARAMS)
@@ -106,9 +96,11 @@ def test_overdue_uses_due_date_when_no_followup_date() -> None:
     data = dataset(
         [emp("a")],
         agreements=[
-            agr(due_date="2026-06-01"),  # overdue by due date
-            agr(due_date="2026-06-01", followup_date="2026-07-10"),  # follow-up later: not overdue
-            agr(followup_date="2026-06-20", due_date="2026-09-01"),  # follow-up wins: overdue
+            agreement(due_date="2026-06-01"),  # overdue by due date
+            agreement(
+                due_date="2026-06-01", followup_date="2026-07-10"
+            ),  # follow-up later: not overdue
+            agreement(followup_date="2026-06-20", due_date="2026-09-01"),  # follow-up wins: overdue
         ],
     )
     assert value(figures(data, PARAMS), "agreements_overdue")["numerator"] == 2
@@ -116,7 +108,8 @@ def test_overdue_uses_due_date_when_no_followup_date() -> None:
 
 def test_a_followup_date_equal_to_r_is_not_overdue() -> None:
     data = dataset(
-        [emp("a")], agreements=[agr(followup_date="2026-06-30"), agr(followup_date="2026-06-29")]
+        [emp("a")],
+        agreements=[agreement(followup_date="2026-06-30"), agreement(followup_date="2026-06-29")],
     )
     listed = overdue_agreements(data, PARAMS)
     assert list(listed["days_overdue"]) == [1]
@@ -127,10 +120,12 @@ def test_done_or_cancelled_agreements_are_not_overdue_but_done_after_r_is() -> N
     data = dataset(
         [emp("a")],
         agreements=[
-            agr(status="done", due_date="2026-01-01"),
-            agr(status="cancelled", due_date="2026-01-01"),
-            agr(status="done", done_date="2026-07-05", due_date="2026-01-01"),
-            agr(status="in_progress", due_date="2026-01-01", agreed_date="2024-05-01"),  # any cycle
+            agreement(status="done", due_date="2026-01-01"),
+            agreement(status="cancelled", due_date="2026-01-01"),
+            agreement(status="done", done_date="2026-07-05", due_date="2026-01-01"),
+            agreement(
+                status="in_progress", due_date="2026-01-01", agreed_date="2024-05-01"
+            ),  # any cycle
         ],
     )
     assert value(figures(data, PARAMS), "agreements_overdue")["numerator"] == 2
@@ -142,7 +137,7 @@ def test_overdue_buckets_and_sorting_by_days_overdue() -> None:
     data = dataset(
         [emp("a", name="Ann")],
         agreements=[
-            agr(
+            agreement(
                 agreement_id=k,
                 due_date=(r - pd.Timedelta(days=d)).date().isoformat(),
                 agreed_date="2025-01-01",
@@ -163,10 +158,10 @@ def test_open_agreements_lists_not_done_not_cancelled_with_overdue_flag() -> Non
     data = dataset(
         [emp("a")],
         agreements=[
-            agr(agreement_id="late", due_date="2026-06-01"),
-            agr(agreement_id="fine", due_date="2026-12-01"),
-            agr(agreement_id="undated"),
-            agr(agreement_id="done", status="done"),
+            agreement(agreement_id="late", due_date="2026-06-01"),
+            agreement(agreement_id="fine", due_date="2026-12-01"),
+            agreement(agreement_id="undated"),
+            agreement(agreement_id="done", status="done"),
         ],
     )
     listed = open_agreements(data, PARAMS)
@@ -198,8 +193,8 @@ def test_conversation_lacks_followup_without_any_followup_or_due_date() -> None:
             held("a", "2026-02-04", conversation_id="fu"),
         ],
         [
-            agr(conversation_id="due", due_date="2026-08-01"),
-            agr(conversation_id="fu", followup_date="2026-08-01"),
+            agreement(conversation_id="due", due_date="2026-08-01"),
+            agreement(conversation_id="fu", followup_date="2026-08-01"),
         ],
     )
     figs = figures(data, PARAMS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from metrics_builders import PARAMS, dataset, emp, held
+from metrics_builders import PARAMS, agreement, dataset, emp, held
 
 from popanalytics.i18n import CATALOGUE
 from popanalytics.metrics import HEADLINE_METRICS, METRICS, figures
@@ -33,13 +33,7 @@ REQUIRED = {
 
 
 def test_figures_produce_exactly_the_catalogue_metrics() -> None:
-    agreement = {
-        "employee_id": "a",
-        "category": "training",
-        "status": "open",
-        "agreed_date": "2026-02-01",
-    }
-    figs = figures(dataset([emp("a")], [held("a", "2026-02-01")], [agreement]), PARAMS)
+    figs = figures(dataset([emp("a")], [held("a", "2026-02-01")], [agreement("a")]), PARAMS)
     assert set(figs["metric"]) == set(METRICS)
     headline = set(figs.loc[figs["breakdown_field"].isna(), "metric"])
     assert headline == set(HEADLINE_METRICS)

@@ -156,3 +156,26 @@ def test_manager_overview_is_suppressed_for_management() -> None:
     assert list(out["suppressed"]) == [True, True, False]
     assert np.isnan(out.loc["m2", "rate"]) and not out.loc["m2", "lags"]
     assert out.loc["m3", "rate"] == 1.0
+
+
+def test_manager_overview_names_no_manager_for_management() -> None:
+    p1, t1 = team("m1", 8, 4, "x")
+    data = dataset([*p1, emp("m1", name="Mo")], t1)
+    hr = manager_overview(data, PARAMS).set_index("manager_id")
+    assert hr.loc["m1", "manager_name"] == "Mo"
+    mgmt = manager_overview(data, PARAMS.with_(audience="management"))
+    assert mgmt["manager_name"].isna().all()
+    assert "Mo" not in mgmt.astype(str).to_numpy()
+
+
+def test_management_figures_do_not_tell_the_size_of_a_suppressed_group() -> None:
+    p1, t1 = team("m1", 2, 1, "x")
+    p2, t2 = team("m2", 9, 9, "z")
+    p3, t3 = team("m3", 8, 8, "y")
+    data = dataset([*p1, *p2, *p3], t1 + t2 + t3)
+    figs = figures(data, PARAMS.with_(group_by="manager_id", audience="management"))
+    small = value(figs, "population", "m1")
+    assert small["suppressed"] and np.isnan(small["employees"])
+    assert value(figs, "population", "m2")["employees"] == 9
+    out = manager_overview(data, PARAMS.with_(audience="management")).set_index("manager_id")
+    assert out.loc["m1", "suppressed"] and np.isnan(out.loc["m1", "employees"])

@@ -182,8 +182,14 @@ def test_no_suppressed_cell_can_be_recovered_by_subtraction(
     data: Dataset, group_by: str, k: int
 ) -> None:
     figs = figures(data, PARAMS.with_(group_by=group_by, audience="management", k=k))
-    assert (figs.loc[figs["suppressed"], ["numerator", "denominator", "rate"]].isna()).all().all()
+    hidden_cols = ["numerator", "denominator", "rate", "employees"]
+    assert (figs.loc[figs["suppressed"], hidden_cols].isna()).all().all()
     assert not figs.loc[figs["employees"] < k, "suppressed"].eq(False).any()
+    # the same rows unsuppressed (hr): every small one is hidden for management
+    hr = figures(data, PARAMS.with_(group_by=group_by, k=k))
+    assert figs["suppressed"].to_numpy()[hr["employees"].to_numpy() < k].all()
+    shown = ~figs["suppressed"].to_numpy()
+    assert (figs["employees"].to_numpy()[shown] == hr["employees"].to_numpy()[shown]).all()
     figs = figs.copy()
     figs[KEYS] = figs[KEYS].astype(object).where(figs[KEYS].notna(), "-")
     for _, row in figs.groupby(KEYS):

@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 import pytest
-from metrics_builders import PARAMS, R, dataset, emp, held, nd, value
+from metrics_builders import PARAMS, R, agreement, dataset, emp, held, nd, need, value
 
 from popanalytics.metrics import (
     TOTAL,
@@ -23,27 +23,6 @@ from popanalytics.metrics import (
     suppress,
     trend,
 )
-
-
-def agreement(eid: str = "a", status: str = "open", **fields: object) -> dict[str, object]:
-    return {
-        "employee_id": eid,
-        "category": "training",
-        "status": status,
-        "agreed_date": "2026-02-01",
-        **fields,
-    }
-
-
-def need(eid: str = "a", status: str = "requested", **fields: object) -> dict[str, object]:
-    return {
-        "employee_id": eid,
-        "theme": "Valpreventie",
-        "status": status,
-        "requested_date": "2026-02-01",
-        **fields,
-    }
-
 
 # ------------------------------------------------------------ as of R
 

@@ -5,20 +5,10 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from metrics_builders import PARAMS, dataset, emp, held, nd, value
+from metrics_builders import PARAMS, dataset, emp, held, nd, need, value
 
 from popanalytics.metrics import figures
 from popanalytics.metrics.prepare import theme_codes
-
-
-def need(eid: str = "a", status: str = "requested", **fields: object) -> dict[str, object]:
-    return {
-        "employee_id": eid,
-        "theme": "Valpreventie",
-        "status": status,
-        "requested_date": "2026-02-01",
-        **fields,
-    }
 
 
 def test_training_counts_hours_cost_and_missing_cost_include_rejected() -> None:
