@@ -14,32 +14,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from _common import demo_workbook
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / "bench" / ".cache"
+from popanalytics.dashboard.launch import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    running,
+    serve_command,
+)
+
 BIN = Path(sys.executable).parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TILE = ".pop-kpi-coverage_any .pop-kpi-value"
 REFERENCE_DATE = "2026-11-15"
 BARE_TEXT = "bare notebook ready"
@@ -64,42 +56,6 @@ ROUND_TRIP_JS = """
     select.dispatchEvent(new Event('change', {bubbles: true}));
 })
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def server(command: list[str], port: int) -> Iterator[float]:
-    """Start a server; yield its start time (perf_counter); stop its process group."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            if proc.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited with {proc.returncode}")
-            time.sleep(0.05)
-        yield start
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 def first_paint(page: Page, url: str, selector: str, start: float) -> float:
@@ -141,29 +97,6 @@ def bare_notebook(folder: Path) -> Path:
     return path
 
 
-def big_workbook(employees: int) -> Path:
-    from popanalytics.demo import write_demo_workbook
-
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{employees}.xlsx"
-    if not path.exists():
-        print(f"writing {path.name} (once) ...", flush=True)
-        write_demo_workbook(path, employees=employees)
-    return path
-
-
-def serve_command(port: int, *data: Path) -> list[str]:
-    return [
-        str(BIN / "popanalytics"),
-        "serve",
-        *map(str, data),
-        "--port",
-        str(port),
-        "--reference-date",
-        REFERENCE_DATE,
-    ]
-
-
 def round_trips(page: Page, rounds: int) -> tuple[list[float], list[float]]:
     """Milliseconds per department change: to a department not shown before (figures
     computed) and back to "all" (figures from the state's cache)."""
@@ -202,14 +135,16 @@ def main() -> int:
     )
     parser.add_argument("--employees", type=int, default=50_000, help="size of the large workbook")
     args = parser.parse_args()
-    big = big_workbook(args.employees)
+    big = demo_workbook(args.employees)
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         port = free_port()
-        with server(serve_command(port), port) as start:
+        start = time.perf_counter()
+        with running(serve_command(port, reference_date=REFERENCE_DATE), port):
             demo, _ = measure(f"http://127.0.0.1:{port}/", TILE, start, browser)
         port = free_port()
-        with server(serve_command(port, big), port) as start:
+        start = time.perf_counter()
+        with running(serve_command(port, big, reference_date=REFERENCE_DATE), port):
             large, tab = measure(f"http://127.0.0.1:{port}/", TILE, start, browser, keep=True)
             assert tab is not None
             fresh, cached = round_trips(tab, args.rounds)
@@ -222,7 +157,8 @@ def main() -> int:
             f"--port={port}",
             "--Voila.ip=127.0.0.1",
         ]
-        with server(bare_command, port) as start:
+        start = time.perf_counter()
+        with running(bare_command, port):
             bare, _ = measure(f"http://127.0.0.1:{port}/", f"text={BARE_TEXT}", start, browser)
         browser.close()
     rows = [

@@ -11,7 +11,8 @@ value is ever shown.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import cycle
 
 import numpy as np
 import pandas as pd
@@ -110,8 +111,7 @@ def metric_label(metric: str, lang: str) -> str:
 
 def headline(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
     """Rows of one metric without breakdown (total and per group)."""
-    rows = frame[(frame["metric"] == metric) & frame["breakdown_field"].isna()]
-    return rows
+    return frame[(frame["metric"] == metric) & frame["breakdown_field"].isna()]
 
 
 def total_row(frame: pd.DataFrame, metric: str) -> pd.Series | None:
@@ -139,6 +139,11 @@ def _group_sort_key(groups: pd.Series) -> pd.Series:
     # "(none)" last, the rest alphabetically (case-insensitive)
     text = groups.astype("str").str.lower()
     return text.where(groups != NO_GROUP, "\uffff")
+
+
+def _ordered_groups(groups: Iterable[object]) -> list[object]:
+    """Distinct groups in the order the charts show them: as ``_group_sort_key``."""
+    return sorted(set(groups), key=lambda g: (g == NO_GROUP, str(g).lower()))
 
 
 def _bucket_order(values: Sequence[object]) -> list[object]:
@@ -285,7 +290,7 @@ def coverage_status(
     series = [
         (
             _status_rows(frame, f"conversations_{status}", conversation_type),
-            f"dash.series.{status}",
+            t(f"dash.series.{status}", lang),
             colour,
         )
         for status, colour in (("held", HELD), ("planned", PLANNED), ("missed", MISSED))
@@ -297,24 +302,33 @@ def coverage_status(
     )
     fig = go.Figure()
     _base_layout(fig, lang, title, height=420)
-    groups = pd.Index(pd.concat([rows["group"] for rows, _, _ in series]).unique())
-    if groups.empty:
+    _stacked_per_group(fig, series, lang, k)
+    fig.update_yaxes(title=t("dash.axis.conversations", lang))
+    return fig
+
+
+def _stacked_per_group(
+    fig: go.Figure, parts: Sequence[tuple[pd.DataFrame, str, str]], lang: str, k: int
+) -> None:
+    """Stacked bars per group, one trace per (rows, name, colour) part.
+
+    A suppressed cell is a zero-height segment whose text says "< k"; a group
+    hidden in every part gets "< k" on the axis, and the figure the note.
+    """
+    groups = _ordered_groups(pd.concat([rows["group"] for rows, _, _ in parts])) if parts else []
+    if not groups:
         _empty(fig, lang)
-        return fig
-    groups = pd.Index(sorted(groups, key=lambda g: (g == NO_GROUP, str(g).lower())))
+        return
     labels = [group_label(g, lang) for g in groups]
-    any_suppressed = False
     all_hidden = pd.Series(True, index=groups)
-    for rows, key, colour in series:
+    for rows, name, colour in parts:
         aligned = rows.set_index("group").reindex(groups)
         suppressed = aligned["suppressed"].fillna(False).astype(bool)
-        any_suppressed = any_suppressed or bool(suppressed.any())
         all_hidden &= suppressed
-        values = aligned["numerator"].where(~suppressed, 0).fillna(0)
         fig.add_bar(
             x=labels,
-            y=values.tolist(),
-            name=t(key, lang),
+            y=aligned["numerator"].where(~suppressed, 0).fillna(0).tolist(),
+            name=name,
             marker_color=colour,
             text=_count_texts(aligned["numerator"].fillna(0), suppressed, lang, k),
             textposition="inside",
@@ -327,13 +341,11 @@ def coverage_status(
         legend={"traceorder": "normal"},
         uniformtext={"minsize": 10, "mode": "hide"},
     )
-    fig.update_yaxes(title=t("dash.axis.conversations", lang))
     _mark_suppressed(
         fig, [label for label, hidden in zip(labels, all_hidden, strict=True) if hidden], lang, k
     )
-    if any_suppressed:
+    if any(rows["suppressed"].astype(bool).any() for rows, _, _ in parts):
         _suppression_note(fig, lang, k)
-    return fig
 
 
 def coverage_trend(trend: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
@@ -444,43 +456,15 @@ def overdue_buckets(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     grouped = rows[rows["group"] != TOTAL]
     if not grouped.empty:
         rows = grouped
+    buckets = _bucket_order(list(rows["breakdown"].unique()))
+    parts = [
+        (rows[rows["breakdown"] == bucket], breakdown_label("bucket", bucket, lang), colour)
+        for bucket, colour in zip(buckets, cycle(BUCKET_COLOURS))
+    ]
     fig = go.Figure()
     _base_layout(fig, lang, t("dash.chart.overdue_buckets", lang), height=420)
-    if rows.empty:
-        _empty(fig, lang)
-        return fig
-    groups = sorted(rows["group"].unique(), key=lambda g: (g == NO_GROUP, str(g).lower()))
-    labels = [group_label(g, lang) for g in groups]
-    any_suppressed = False
-    all_hidden = pd.Series(True, index=groups)
-    for bucket, colour in zip(
-        _bucket_order(list(rows["breakdown"].unique())), BUCKET_COLOURS * 3, strict=False
-    ):
-        part = rows[rows["breakdown"] == bucket].set_index("group").reindex(groups)
-        suppressed = part["suppressed"].fillna(False).astype(bool)
-        any_suppressed = any_suppressed or bool(suppressed.any())
-        all_hidden &= suppressed
-        fig.add_bar(
-            x=labels,
-            y=part["numerator"].where(~suppressed, 0).fillna(0).tolist(),
-            name=breakdown_label("bucket", bucket, lang),
-            marker_color=colour,
-            text=_count_texts(part["numerator"].fillna(0), suppressed, lang, k),
-            textposition="inside",
-            textangle=0,
-            hovertemplate="%{x} · %{fullData.name}: %{text}<extra></extra>",
-        )
-    fig.update_layout(
-        barmode="stack",
-        legend={"traceorder": "normal"},
-        uniformtext={"minsize": 10, "mode": "hide"},
-    )
+    _stacked_per_group(fig, parts, lang, k)
     fig.update_yaxes(title=t("dash.axis.agreements", lang))
-    _mark_suppressed(
-        fig, [label for label, hidden in zip(labels, all_hidden, strict=True) if hidden], lang, k
-    )
-    if any_suppressed:
-        _suppression_note(fig, lang, k)
     return fig
 
 
@@ -517,7 +501,7 @@ def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     hidden = rows.assign(hidden=suppressed).pivot(
         index="group", columns="breakdown", values="hidden"
     )
-    groups = sorted(grid.index.union(hidden.index), key=lambda g: (g == NO_GROUP, str(g).lower()))
+    groups = _ordered_groups(grid.index.union(hidden.index))
     themes = sorted(grid.columns.union(hidden.columns), key=lambda s: str(s).lower())
     grid = grid.reindex(index=groups, columns=themes)
     hidden = hidden.reindex(index=groups, columns=themes).fillna(False).astype(bool)
@@ -632,7 +616,7 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     rows = frame[frame["metric"].isin(metrics) & frame["breakdown_field"].isna()]
     groups = [
         TOTAL,
-        *sorted(set(rows["group"]) - {TOTAL}, key=lambda g: (g == NO_GROUP, str(g).lower())),
+        *_ordered_groups(set(rows["group"]) - {TOTAL}),
     ]
     suppressed = rows["suppressed"].astype(bool)
     rate = rows.assign(value=rows["rate"].where(~suppressed)).pivot(

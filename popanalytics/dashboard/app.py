@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 
 from popanalytics.dashboard import sources
-from popanalytics.dashboard.components import esc
+from popanalytics.dashboard.components import error_box, esc
 from popanalytics.dashboard.state import FILTER_FIELDS, GROUP_BY_CHOICES, DashboardState, Filters
 from popanalytics.dashboard.style import CSS
 from popanalytics.dashboard.views import View
@@ -40,17 +40,17 @@ def _none_if_any(value: Any) -> Any:
     return None if value == ANY else value
 
 
-def _view_classes() -> tuple[type[View], ...]:
-    return (
-        OverviewView,
-        CoverageView,
-        AgreementsView,
-        FollowupView,
-        TrainingView,
-        ProcessView,
-        QualityView,
-        ExportView,
-    )
+# The navigation, in order.
+VIEW_CLASSES: tuple[type[View], ...] = (
+    OverviewView,
+    CoverageView,
+    AgreementsView,
+    FollowupView,
+    TrainingView,
+    ProcessView,
+    QualityView,
+    ExportView,
+)
 
 
 class Dashboard:
@@ -63,7 +63,7 @@ class Dashboard:
         self.lang = state.lang if state is not None else lang
         self._quiet = False
         self._error: Exception | None = None
-        self.views: dict[str, View] = {cls.name: cls() for cls in _view_classes()}
+        self.views: dict[str, View] = {cls.name: cls() for cls in VIEW_CLASSES}
         self.active = "overzicht"
         self._stale: set[str] = set(self.views)
 
@@ -394,7 +394,7 @@ class Dashboard:
             text = t("dash.error.compute", lang)
         else:
             text = t("dash.error.unexpected", lang)
-        self.error.value = f'<div class="pop-error" role="alert">{esc(text)}</div>'
+        self.error.value = error_box(text)
 
     def _clear_error(self) -> None:
         self._error = None

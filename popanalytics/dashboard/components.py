@@ -13,9 +13,11 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import anywidget
 import ipywidgets as w
 import pandas as pd
 import plotly.graph_objects as go
+import traitlets
 from IPython.display import display
 
 from popanalytics.i18n import fmt_number, fmt_percent, t
@@ -90,9 +92,8 @@ def kpi_value_text(row: pd.Series | None, lang: str, k: int) -> str:
         return "–"
     if bool(row["suppressed"]):
         return t("dash.suppressed", lang, k=k)
-    rate = row["rate"]
-    if rate is not None and not (isinstance(rate, float) and math.isnan(rate)):
-        return fmt_percent(float(rate), lang)
+    if is_rate(row):
+        return fmt_percent(float(row["rate"]), lang)
     return fmt_number(row["numerator"], lang)
 
 
@@ -193,18 +194,117 @@ def html_table(
         f'<th class="{"pop-num" if c in numeric else ""}" data-col="{esc(c)}">{esc(h)}</th>'
         for c, h in columns
     )
-    body_rows = []
-    # Iterating the shown rows (capped by max_rows) builds markup, not figures.
-    for record in shown[[c for c, _ in columns]].itertuples(index=False, name=None):
-        cells = "".join(
-            f'<td class="{"pop-num" if c in numeric else ""}">{esc(_cell(v))}</td>'
-            for (c, _), v in zip(columns, record, strict=True)
+    keys = [c for c, _ in columns]
+    body_rows = [
+        "<tr>"
+        + "".join(
+            f'<td class="{"pop-num" if c in numeric else ""}">{esc(v)}</td>'
+            for c, v in zip(keys, record, strict=True)
         )
-        body_rows.append(f"<tr>{cells}</tr>")
+        + "</tr>"
+        for record in cell_texts(shown, keys)
+    ]
     return (
         f'<table class="pop-table {esc(css)}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body_rows)}</tbody></table>"
     )
+
+
+def cell_texts(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[str]]:
+    """The shown text of each cell, row by row (a missing value is empty).
+
+    Callers pass the rows they show (capped), so this builds markup, not figures.
+    """
+    return [[_cell(v) for v in record] for record in frame[list(columns)].itertuples(index=False)]
+
+
+# The sortable table's front end: a click on a header sets sort_by/descending in the
+# model; the kernel sorts the whole list (not only the rows shown) and sends new rows.
+# Cells are set with textContent, so user text never becomes markup.
+_SORTABLE_TABLE_ESM = """
+function render({ model, el }) {
+  const table = document.createElement("table");
+  table.className = "pop-table pop-sortable";
+  el.appendChild(table);
+  const sortOn = (key) => {
+    if (key === model.get("sort_by")) {
+      model.set("descending", !model.get("descending"));
+    } else {
+      model.set("sort_by", key);
+      model.set("descending", false);
+    }
+    model.save_changes();
+  };
+  const draw = () => {
+    const columns = model.get("columns");
+    const sortBy = model.get("sort_by");
+    const descending = model.get("descending");
+    const headRow = document.createElement("tr");
+    for (const column of columns) {
+      const th = document.createElement("th");
+      const active = column.key === sortBy;
+      th.dataset.col = column.key;
+      th.className = column.numeric ? "pop-num" : "";
+      th.setAttribute("aria-sort", active ? (descending ? "descending" : "ascending") : "none");
+      th.title = model.get("hint");
+      th.textContent = column.label + (active ? (descending ? " ▼" : " ▲") : "");
+      th.addEventListener("click", () => sortOn(column.key));
+      headRow.appendChild(th);
+    }
+    const head = document.createElement("thead");
+    head.appendChild(headRow);
+    const body = document.createElement("tbody");
+    for (const row of model.get("rows")) {
+      const tr = document.createElement("tr");
+      row.forEach((text, i) => {
+        const td = document.createElement("td");
+        td.className = columns[i] && columns[i].numeric ? "pop-num" : "";
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    }
+    table.replaceChildren(head, body);
+    table.hidden = columns.length === 0;
+  };
+  const names = ["columns", "rows", "sort_by", "descending", "hint"];
+  for (const name of names) model.on(`change:${name}`, draw);
+  draw();
+  return () => { for (const name of names) model.off(`change:${name}`, draw); };
+}
+export default { render };
+"""
+
+
+class SortableTable(anywidget.AnyWidget):  # type: ignore[misc]
+    """A table sorted by clicking a column header (again: the other direction).
+
+    ``columns`` holds {"key", "label", "numeric"} dicts and ``rows`` the shown
+    cell texts; ``sort_by`` and ``descending`` change from the page and the
+    owner observes them to send the rows in the new order.
+    """
+
+    _esm = _SORTABLE_TABLE_ESM
+    columns: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
+    rows: traitlets.List[list[str]] = traitlets.List().tag(sync=True)
+    sort_by = traitlets.Unicode("").tag(sync=True)
+    descending = traitlets.Bool(True).tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)
+
+    def show(
+        self, frame: pd.DataFrame, columns: Sequence[tuple[str, str]], numeric: Sequence[str] = ()
+    ) -> None:
+        """Show ``frame``'s rows (already sorted and capped) under (column, header) pairs."""
+        with self.hold_sync():
+            self.columns = [
+                {"key": c, "label": label, "numeric": c in numeric} for c, label in columns
+            ]
+            self.rows = cell_texts(frame, [c for c, _ in columns])
+
+    def clear(self) -> None:
+        with self.hold_sync():
+            self.columns = []
+            self.rows = []
 
 
 def _cell(value: Any) -> str:
@@ -215,5 +315,26 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def message(text: str, css: str) -> str:
-    return f'<div class="{esc(css)}">{esc(text)}</div>'
+def paragraph(text: str, css: str = "") -> str:
+    """A paragraph of plain text (escaped), for an HTML widget's value."""
+    return f'<p class="{esc(css)}">{esc(text)}</p>' if css else f"<p>{esc(text)}</p>"
+
+
+def error_box(text: str) -> str:
+    """A message the user must see (a fatal load, a failed view or export), never a traceback."""
+    return f'<div class="pop-error" role="alert">{esc(text)}</div>'
+
+
+def grid(
+    children: Sequence[w.Widget], min_width: str, *, gap: str = "16px", css: str = ""
+) -> w.GridBox:
+    """Cards or tiles side by side, as many per row as fit at ``min_width`` each."""
+    box = w.GridBox(
+        list(children),
+        layout=w.Layout(
+            grid_template_columns=f"repeat(auto-fit, minmax({min_width}, 1fr))", grid_gap=gap
+        ),
+    )
+    if css:
+        box.add_class(css)
+    return box

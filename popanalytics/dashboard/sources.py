@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import popanalytics
 from popanalytics.errors import PopError
@@ -21,6 +21,7 @@ ENV_REFERENCE_DATE = "POPANALYTICS_REFERENCE_DATE"
 ENV_LANG = "POPANALYTICS_LANG"
 
 Progress = Callable[..., None]
+T = TypeVar("T")
 
 
 def repo_root() -> Path:
@@ -44,24 +45,29 @@ class Settings:
 
 def settings_from(environ: Mapping[str, str]) -> Settings:
     """Read the serve parameters; a bad value is a PopError the page can show."""
-    try:
-        raw = environ.get(ENV_DATA, "").strip()
-        data = tuple(str(x) for x in json.loads(raw)) if raw else ()
-        cycle = int(environ[ENV_CYCLE]) if environ.get(ENV_CYCLE) else None
-        ref = environ.get(ENV_REFERENCE_DATE)
-        reference = dt.date.fromisoformat(ref) if ref else None
-    except (ValueError, TypeError) as exc:
-        raise PopError(
-            t("dash.error.settings", "nl", detail=exc), t("dash.error.settings", "en", detail=exc)
-        ) from exc
     lang = environ.get(ENV_LANG, "nl")
     return Settings(
-        data=data,
+        data=_setting(environ, ENV_DATA, lambda raw: tuple(str(x) for x in json.loads(raw))) or (),
         mapping=environ.get(ENV_MAPPING) or None,
-        cycle=cycle,
-        reference_date=reference,
+        cycle=_setting(environ, ENV_CYCLE, int),
+        reference_date=_setting(environ, ENV_REFERENCE_DATE, dt.date.fromisoformat),
         lang=lang if lang in ("nl", "en") else "nl",
     )
+
+
+def _setting(environ: Mapping[str, str], name: str, parse: Callable[[str], T]) -> T | None:
+    """One parameter, None when unset; the message names the setting and its value
+    (never Python's own exception text)."""
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return parse(raw)
+    except (ValueError, TypeError) as exc:
+        raise PopError(
+            t("dash.error.settings", "nl", name=name, value=raw),
+            t("dash.error.settings", "en", name=name, value=raw),
+        ) from exc
 
 
 def load_sources(

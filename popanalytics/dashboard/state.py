@@ -107,6 +107,11 @@ class DashboardState:
     engine: Engine = field(default_factory=MetricsEngine)
     _cache: dict[tuple[str, Params], pd.DataFrame] = field(default_factory=dict, repr=False)
     _prepared: Any = field(default=None, repr=False)
+    # per loaded dataset: dropdown values per (field, parents' choice), managers' names
+    _options: dict[tuple[str, tuple[str | None, ...]], list[str]] = field(
+        default_factory=dict, repr=False
+    )
+    _manager_names: pd.Series | None = field(default=None, repr=False)
 
     @property
     def dataset(self) -> Dataset:
@@ -132,7 +137,9 @@ class DashboardState:
         self.loaded = loaded
         self.source = source
         self._cache.clear()
+        self._options.clear()
         self._prepared = None
+        self._manager_names = None
         self.filters = self.filters.with_(**dict.fromkeys(FILTER_FIELDS))
 
     @property
@@ -159,15 +166,30 @@ class DashboardState:
         frame = self.figures()
         if self.filters.group_by != "manager_id" or self.filters.audience != "hr":
             return frame
-        employees = self.dataset.employees
-        if "name" not in employees.columns:
+        names = self.manager_names()
+        if names.empty:
             return frame
-        names = employees.drop_duplicates("employee_id").set_index("employee_id")["name"].dropna()
-        # two managers with one name stay two groups: the id tells them apart
-        twins = names.duplicated(keep=False)
-        names = names.where(~twins, names + " (" + names.index.to_series().astype("str") + ")")
         shown = frame["group"].map(names)
         return frame.assign(group=shown.where(shown.notna(), frame["group"]))
+
+    def manager_names(self) -> pd.Series:
+        """Employee id -> name as a chart shows it, made once per loaded dataset;
+        two people with one name stay two groups: the id tells them apart."""
+        if self._manager_names is None:
+            employees = self.dataset.employees
+            if "name" not in employees.columns:
+                self._manager_names = pd.Series(dtype="str")
+            else:
+                names = (
+                    employees.drop_duplicates("employee_id")
+                    .set_index("employee_id")["name"]
+                    .dropna()
+                )
+                twins = names.duplicated(keep=False)
+                self._manager_names = names.where(
+                    ~twins, names + " (" + names.index.to_series().astype("str") + ")"
+                )
+        return self._manager_names
 
     def previous_figures(self) -> pd.DataFrame:
         """The same figures for the previous cycle, as of its end (the trend's rule)."""
@@ -192,12 +214,20 @@ class DashboardState:
     def options(self, name: str) -> list[str]:
         """The values of an employee field for its dropdown, sorted; a team list only
         holds the teams of the chosen department (its parent in NARROWED_BY)."""
+        parents = NARROWED_BY.get(name, ())
+        key = (name, tuple(getattr(self.filters, parent) for parent in parents))
+        if key not in self._options:
+            self._options[key] = self._distinct_values(
+                name, dict(zip(parents, key[1], strict=True))
+            )
+        return self._options[key]
+
+    def _distinct_values(self, name: str, within: dict[str, str | None]) -> list[str]:
         employees = self.dataset.employees
         if name not in employees.columns:
             return []
         keep = pd.Series(True, index=employees.index)
-        for parent in NARROWED_BY.get(name, ()):
-            value = getattr(self.filters, parent)
+        for parent, value in within.items():
             if value is not None and parent in employees.columns:
                 keep &= employees[parent] == value
         values = employees.loc[keep, name].dropna().astype("str").str.strip()

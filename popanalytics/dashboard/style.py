@@ -52,6 +52,9 @@ body, .jp-Notebook, .voila-body { background: #f3f6f8 !important; }
 .pop-table tr:hover td { background: #f7fafb; }
 .pop-table .pop-num { text-align: right; font-variant-numeric: tabular-nums; }
 .pop-findings, .pop-overdue-table { max-height: 520px; overflow: auto; }
+.pop-sortable th { cursor: pointer; user-select: none; white-space: nowrap; }
+.pop-sortable th:hover { background: #dfe9ef; }
+.pop-sortable th[aria-sort="ascending"], .pop-sortable th[aria-sort="descending"] { color: #1f6f8b; }
 .pop-download { display: inline-block; background: #1f6f8b; color: #fff !important; padding: 8px 16px;
   border-radius: 8px; text-decoration: none; font-weight: 600; margin-top: 8px; }
 .pop-export-button { background: #1f6f8b !important; color: #fff !important; border-radius: 8px !important; }

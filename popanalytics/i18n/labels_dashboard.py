@@ -98,8 +98,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "The Excel overview could not be made.",
     ),
     "dash.error.settings": (
-        "Ongeldige instelling voor het dashboard: {detail}",
-        "Invalid dashboard setting: {detail}",
+        "Ongeldige instelling voor het dashboard: {name} = '{value}'.",
+        "Invalid dashboard setting: {name} = '{value}'.",
     ),
     # charts
     "dash.chart.no_data": ("Geen gegevens voor deze selectie", "No data for this selection"),
@@ -114,7 +114,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Gespreksdekking per soort gesprek",
         "Coverage per conversation type",
     ),
-    "dash.chart.coverage_status": ("Gesprekken per groep", "Conversations per group"),
     "dash.chart.coverage_status_of": (
         "{type}: gehouden, gepland en gemist per groep",
         "{type}: held, planned and missed per group",
@@ -152,14 +151,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "dash.axis.agreements": ("Afspraken", "Agreements"),
     "dash.axis.conversations": ("Gesprekken", "Conversations"),
     "dash.axis.needs": ("Noden", "Needs"),
-    "dash.axis.hours": ("Uren", "Hours"),
-    "dash.axis.cost": ("Kostprijs (€)", "Cost (€)"),
     "dash.axis.rows": ("Rijen", "Rows"),
     # follow-up list
     "dash.followup.list": ("Achterstallige afspraken", "Overdue agreements"),
-    "dash.followup.sort_by": ("Sorteer op", "Sort by"),
-    "dash.followup.descending": ("aflopend ↓", "descending ↓"),
-    "dash.followup.ascending": ("oplopend ↑", "ascending ↑"),
+    "dash.followup.sort_hint": (
+        "Klik op een kolomtitel om te sorteren; nog eens klikken keert de volgorde om.",
+        "Click a column header to sort; click again to reverse the order.",
+    ),
     "dash.followup.count": (
         "{n} achterstallige afspraken; de eerste {shown} worden getoond.",
         "{n} overdue agreements; the first {shown} are shown.",
@@ -199,6 +197,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dash.quality.field": ("Veld", "Field"),
     "dash.quality.value": ("Waarde", "Value"),
     "dash.quality.message": ("Reden", "Reason"),
+    "dash.quality.rows": ("Rijen", "Rows"),
     # export
     "dash.export.button": ("Maak Excel-overzicht", "Build Excel overview"),
     "dash.export.busy": ("Het overzicht wordt gemaakt …", "Building the overview …"),

@@ -7,30 +7,23 @@ one server and one page, in file order.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from popanalytics.dashboard.launch import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    running,
+    serve_command,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 REFERENCE_DATE = "2026-11-15"  # the demo organisation's "today": figures do not move with the clock
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 FIRST_LOAD_MS = 120_000
 
 
@@ -44,68 +37,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
-        "executable_path": "/usr/bin/chromium",
-        "args": CHROMIUM_ARGS,
+        "executable_path": CHROMIUM,
+        "args": list(CHROMIUM_ARGS),
     }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"popanalytics serve exited with {proc.returncode}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise TimeoutError(f"nothing listens on port {port}")
-
-
-def popanalytics_command() -> list[str]:
-    script = Path(sys.executable).parent / "popanalytics"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "popanalytics.cli"]
 
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
+    """`popanalytics serve` on the demo data; its log in artifacts/voila.log."""
     port = free_port()
     (ROOT / "artifacts").mkdir(exist_ok=True)
-    log = open(ROOT / "artifacts" / "voila.log", "w")  # noqa: SIM115 - open for the server's lifetime
-    proc = subprocess.Popen(
-        [*popanalytics_command(), "serve", "--port", str(port), "--reference-date", REFERENCE_DATE],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        wait_for_port(port, proc)
+    with (
+        open(ROOT / "artifacts" / "voila.log", "wb") as log,
+        running(serve_command(port, reference_date=REFERENCE_DATE), port, output=log, timeout=60),
+    ):
         yield f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="session")
 def reference_date() -> dt.date:
     return dt.date.fromisoformat(REFERENCE_DATE)
-
-
-@pytest.fixture(scope="session")
-def screenshot_dir() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
 
 
 @pytest.fixture(scope="module")

@@ -225,6 +225,36 @@ def test_english_relabels_navigation_tiles_and_charts(dashboard: Page):
     screenshots(dashboard, "en-hr")
 
 
+# The overdue list's days column as numbers (its only numeric column; any locale).
+DAYS_SHOWN_JS = """() => [...document.querySelectorAll('.pop-overdue-table tbody td.pop-num')]
+    .map(td => parseInt(td.textContent.replace(/[^0-9]/g, ''), 10))"""
+
+
+def test_hr_sorts_the_overdue_list_by_clicking_a_column_header(dashboard: Page):
+    show(dashboard, "opvolging")
+    dashboard.wait_for_selector(".pop-overdue-table tbody tr")
+    header = ".pop-overdue-table th[data-col='days_overdue']"
+    assert dashboard.get_attribute(header, "aria-sort") == "descending"
+    days = dashboard.evaluate(DAYS_SHOWN_JS)
+    assert len(days) > 1 and days[0] > days[-1]
+    assert days == sorted(days, reverse=True)
+    dashboard.click(header)
+    dashboard.wait_for_selector(f"{header}[aria-sort='ascending']")
+    # the kernel sorts the whole list and sends the rows back: wait for them
+    dashboard.wait_for_function(
+        f"() => {{ const d = ({DAYS_SHOWN_JS})(); return d[0] < d[d.length - 1]; }}"
+    )
+    ascending = dashboard.evaluate(DAYS_SHOWN_JS)
+    assert ascending == sorted(ascending)
+    dashboard.screenshot(path=str(SCREENSHOTS / "opvolging-sorted-en-hr.png"), full_page=True)
+    # another header sorts on that column, ascending first
+    dashboard.click(".pop-overdue-table th[data-col='employee_id']")
+    dashboard.wait_for_selector(
+        ".pop-overdue-table th[data-col='employee_id'][aria-sort='ascending']"
+    )
+    assert dashboard.get_attribute(header, "aria-sort") == "none"
+
+
 def test_export_offers_the_excel_overview_of_the_current_filters(dashboard: Page):
     show(dashboard, "export")
     dashboard.click(".pop-export-button")

@@ -8,35 +8,13 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from popanalytics.metrics import FIGURE_COLUMNS, METRICS
 from popanalytics.metrics.params import TOTAL, Params
 from popanalytics.model import Dataset
 
-RATE_METRICS = (
-    "coverage_development",
-    "coverage_performance",
-    "coverage_appraisal",
-    "coverage_any",
-    "agreements_completion",
-    "agreements_on_time",
-    "training_fulfilment",
-    "notice_given",
-    "report_signed",
-    "report_filed",
-    "followup_planned",
-    "strength_focus",
-)
-COUNT_METRICS = (
-    "conversations_planned",
-    "conversations_missed",
-    "conversations_cancelled",
-    "conversations_held",
-    "agreements_overdue",
-    "followup_missing",
-    "out_of_cycle_development",
-    "training_needs",
-    "training_hours",
-    "training_cost",
-)
+# every headline metric of the catalogue: rates with a rate, the others a number
+RATE_METRICS = tuple(k for k, m in METRICS.items() if m.headline and m.kind == "rate")
+COUNT_METRICS = tuple(k for k, m in METRICS.items() if m.headline and m.kind != "rate")
 BREAKDOWNS = {
     ("agreements_mix", "category"): (
         "development_goal",
@@ -100,19 +78,7 @@ def fake_figures(dataset: Dataset, params: Params) -> pd.DataFrame:
                         size,
                     )
                 )
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "metric",
-            "group",
-            "breakdown_field",
-            "breakdown",
-            "numerator",
-            "denominator",
-            "rate",
-            "employees",
-        ],
-    )
+    frame = pd.DataFrame(rows, columns=[c for c in FIGURE_COLUMNS if c != "suppressed"])
     frame["suppressed"] = False
     if params.audience == "management":
         small = frame["employees"] < params.k

@@ -9,17 +9,10 @@ import pytest
 
 from popanalytics import charts
 from popanalytics.i18n import t
+from popanalytics.metrics import FIGURE_COLUMNS
 
-COLUMNS = [
-    "metric",
-    "group",
-    "breakdown_field",
-    "breakdown",
-    "numerator",
-    "denominator",
-    "rate",
-    "employees",
-]
+# the rows below give every figure column but "suppressed", which frame() adds
+COLUMNS = [c for c in FIGURE_COLUMNS if c != "suppressed"]
 
 
 def frame(rows: list[tuple], suppressed: list[bool] | None = None) -> pd.DataFrame:

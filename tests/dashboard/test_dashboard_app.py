@@ -90,7 +90,7 @@ def test_management_hides_the_list_of_people(app):
     app.show("opvolging")
     view = app.views["opvolging"]
     assert view.list_card.layout.display == "none"
-    assert view.table.value == ""
+    assert view.table.rows == []
     assert app.state.engine.calls["overdue"] == 0
 
 
@@ -103,14 +103,27 @@ def test_management_cannot_group_per_manager(app):
     assert "manager_id" in [value for _, value in app.filters["group_by"].options]
 
 
+def days_column(view) -> list[float]:
+    keys = [column["key"] for column in view.table.columns]
+    at = keys.index("days_overdue")
+    return [float(row[at].replace(".", "")) for row in view.table.rows]
+
+
 def test_hr_sees_the_overdue_list_sorted_by_the_chosen_column(app):
     app.show("opvolging")
     view = app.views["opvolging"]
-    assert view.sort_by.value == "days_overdue"
-    first_desc = view.table.value
-    view.descending.value = False
-    assert view.table.value != first_desc
-    assert "<table" in view.table.value
+    assert view.table.sort_by == "days_overdue"
+    first_desc = view.table.rows
+    assert days_column(view) == sorted(days_column(view), reverse=True)
+    # a second click on the header (from the page) reverses the order
+    view.table.descending = False
+    assert view.table.rows != first_desc
+    assert days_column(view) == sorted(days_column(view))
+    # another header sorts on that column
+    view.table.sort_by = "employee_id"
+    keys = [column["key"] for column in view.table.columns]
+    ids = [row[keys.index("employee_id")] for row in view.table.rows]
+    assert ids == sorted(ids)
 
 
 def test_a_corrupt_upload_shows_the_fatal_message_and_keeps_the_data(app):

@@ -78,6 +78,9 @@ def test_a_bad_setting_is_a_clear_error_not_a_crash():
     with pytest.raises(PopError) as caught:
         sources.settings_from({"POPANALYTICS_REFERENCE_DATE": "30/06/2026"})
     assert "30/06/2026" in caught.value.message("nl")
+    assert "POPANALYTICS_REFERENCE_DATE" in caught.value.message("en")
+    # Python's own wording ("Invalid isoformat string") never reaches the page
+    assert "isoformat" not in caught.value.message("en")
 
 
 def test_exit_code_of_a_signalled_voila_is_the_shell_convention():

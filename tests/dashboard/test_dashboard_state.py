@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -179,3 +180,19 @@ def test_charts_per_manager_show_names_for_hr_and_keep_unknown_ids(state):
 
 def test_charts_per_department_are_the_figures_themselves(state):
     assert state.chart_figures() is state.figures()
+
+
+def test_dropdown_values_and_manager_names_follow_new_data(state):
+    assert state.options("department") == ["Keuken", "Zorg"]
+    state.set_filters(group_by="manager_id")
+    assert "Bert (2)" in set(state.chart_figures()["group"])
+    other = small_dataset()
+    employees = other.employees.assign(
+        department=["Onthaal"] * 4, name=["Dirk", "Els", "Fien", "Gust"]
+    )
+    state.replace_data(Loaded(replace(other, employees=employees), QualityReport()), "new.xlsx")
+    state.set_filters(group_by="manager_id")
+    assert state.options("department") == ["Onthaal"]
+    groups = set(state.chart_figures()["group"])
+    assert {"Els", "Gust"} <= groups
+    assert "Bert (2)" not in groups

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from popanalytics.dashboard.components import heading, set_heading
+from popanalytics.dashboard.components import heading, paragraph, set_heading
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.i18n import t
 
@@ -28,4 +28,4 @@ class View:
 
     def render(self, state: DashboardState) -> None:
         set_heading(self.title, t(f"dash.view.{self.name}", state.lang))
-        self.intro.value = f"<p>{t(f'dash.intro.{self.name}', state.lang)}</p>"
+        self.intro.value = paragraph(t(f"dash.intro.{self.name}", state.lang))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from popanalytics import charts
-from popanalytics.dashboard.components import ChartOutput
+from popanalytics.dashboard.components import ChartOutput, grid
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import t
@@ -18,12 +16,7 @@ class AgreementsView(View):
         self.rates = ChartOutput("agreements_rates")
         self.category = ChartOutput("agreements_category")
         self.focus = ChartOutput("agreements_focus")
-        pair = w.GridBox(
-            [self.category.widget, self.focus.widget],
-            layout=w.Layout(
-                grid_template_columns="repeat(auto-fit, minmax(420px, 1fr))", grid_gap="16px"
-            ),
-        )
+        pair = grid([self.category.widget, self.focus.widget], "420px")
         super().__init__(self.rates.widget, pair)
 
     def render(self, state: DashboardState) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from popanalytics.dashboard.components import card, esc
+from popanalytics.dashboard.components import card, error_box, esc, paragraph
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import fmt_date, t
@@ -52,19 +52,15 @@ class ExportView(View):
         filters = ", ".join(
             f"{t(f'field.{name}', lang)}: {values[0]}" for name, values in params.filters
         )
-        self.summary.value = (
-            "<p>"
-            + esc(
-                t(
-                    "dash.export.summary",
-                    lang,
-                    cycle=params.cycle.label,
-                    date=fmt_date(params.reference, lang),
-                    audience=t(f"audience.{params.audience}", lang),
-                    filters=filters or t("dash.export.no_filters", lang),
-                )
+        self.summary.value = paragraph(
+            t(
+                "dash.export.summary",
+                lang,
+                cycle=params.cycle.label,
+                date=fmt_date(params.reference, lang),
+                audience=t(f"audience.{params.audience}", lang),
+                filters=filters or t("dash.export.no_filters", lang),
             )
-            + "</p>"
         )
         self.button.description = t("dash.export.button", lang)
         # a link built for other filters must not linger
@@ -78,11 +74,11 @@ class ExportView(View):
         lang = state.lang
         self.button.disabled = True
         self.link.value = ""
-        self.status.value = f'<p class="pop-busy">{esc(t("dash.export.busy", lang))}</p>'
+        self.status.value = paragraph(t("dash.export.busy", lang), "pop-busy")
         try:
             data = self._build(state)
         except Exception:  # never a traceback in the page
-            self.status.value = f'<div class="pop-error">{esc(t("dash.error.export", lang))}</div>'
+            self.status.value = error_box(t("dash.error.export", lang))
             return
         finally:
             self.button.disabled = False

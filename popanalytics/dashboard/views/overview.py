@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from popanalytics import charts
-from popanalytics.dashboard.components import ChartOutput, KpiTile, heading, set_heading
+from popanalytics.dashboard.components import ChartOutput, KpiTile, grid, heading, set_heading
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import t
@@ -40,14 +40,10 @@ class OverviewView(View):
         self.section_titles = [heading(level=3) for _ in SECTIONS]
         rows: list[w.Widget] = []
         for title, (_, metrics) in zip(self.section_titles, SECTIONS, strict=True):
-            grid = w.GridBox(
-                [self.tiles[m].widget for m in metrics],
-                layout=w.Layout(
-                    grid_template_columns="repeat(auto-fit, minmax(210px, 1fr))", grid_gap="14px"
-                ),
+            tiles = grid(
+                [self.tiles[m].widget for m in metrics], "210px", gap="14px", css="pop-kpi-grid"
             )
-            grid.add_class("pop-kpi-grid")
-            rows.extend([title, grid])
+            rows.extend([title, tiles])
         self.chart = ChartOutput("coverage_by_type")
         super().__init__(*rows, self.chart.widget)
 

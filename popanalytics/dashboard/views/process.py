@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from popanalytics import charts
-from popanalytics.dashboard.components import ChartOutput, KpiTile
+from popanalytics.dashboard.components import ChartOutput, KpiTile, grid
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 
@@ -23,15 +21,11 @@ class ProcessView(View):
 
     def __init__(self) -> None:
         self.tiles = {m: KpiTile(m) for m in TILES}
-        grid = w.GridBox(
-            [tile.widget for tile in self.tiles.values()],
-            layout=w.Layout(
-                grid_template_columns="repeat(auto-fit, minmax(210px, 1fr))", grid_gap="14px"
-            ),
+        tiles = grid(
+            [tile.widget for tile in self.tiles.values()], "210px", gap="14px", css="pop-kpi-grid"
         )
-        grid.add_class("pop-kpi-grid")
         self.heatmap = ChartOutput("process_heatmap")
-        super().__init__(grid, self.heatmap.widget)
+        super().__init__(tiles, self.heatmap.widget)
 
     def render(self, state: DashboardState) -> None:
         super().render(state)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import ipywidgets as w
+import pandas as pd
 
 from popanalytics import charts
 from popanalytics.dashboard.components import (
     ChartOutput,
     card,
-    esc,
     heading,
     html_table,
+    paragraph,
     set_heading,
 )
 from popanalytics.dashboard.state import DashboardState
@@ -42,14 +43,14 @@ class QualityView(View):
         lang = state.lang
         report = state.report
         counts = report.table_counts()
-        shown = counts.assign(
+        counts_shown = counts.assign(
             table=[t(f"table.{name}", lang) for name in counts["table"]],
             read=[fmt_number(v, lang) for v in counts["read"]],
             used=[fmt_number(v, lang) for v in counts["used"]],
             quarantined=[fmt_number(v, lang) for v in counts["quarantined"]],
         )
         self.counts.value = html_table(
-            shown,
+            counts_shown,
             [
                 ("table", t("dash.quality.table", lang)),
                 ("read", t("dash.quality.read", lang)),
@@ -63,23 +64,25 @@ class QualityView(View):
         set_heading(self.findings_title, t("dash.quality.findings", lang), level=3)
         findings = report.findings
         if findings.empty:
-            self.findings_note.value = f"<p>{esc(t('dash.quality.no_findings', lang))}</p>"
+            self.findings_note.value = paragraph(t("dash.quality.no_findings", lang))
             self.findings.value = ""
             return
         errors = int((findings["severity"] == "error").sum())
-        self.findings_note.value = (
-            "<p>"
-            + esc(
-                t(
-                    "dash.quality.summary",
-                    lang,
-                    errors=fmt_number(errors, lang),
-                    warnings=fmt_number(len(findings) - errors, lang),
-                    shown=fmt_number(min(len(findings), MAX_FINDINGS), lang),
-                )
+        # hr reads the rows (up to a limit); management every finding, counted per kind
+        hr = state.filters.audience == "hr"
+        shown = min(len(findings), MAX_FINDINGS) if hr else len(findings)
+        self.findings_note.value = paragraph(
+            t(
+                "dash.quality.summary",
+                lang,
+                errors=fmt_number(errors, lang),
+                warnings=fmt_number(len(findings) - errors, lang),
+                shown=fmt_number(shown, lang),
             )
-            + "</p>"
         )
+        if not hr:
+            self.findings.value = _findings_per_kind(findings, lang)
+            return
         table = findings.head(MAX_FINDINGS).assign(
             table=lambda f: [t(f"table.{x}", lang) if x else "" for x in f["table"]],
             severity=lambda f: [t(f"severity.{x}", lang) for x in f["severity"]],
@@ -94,9 +97,36 @@ class QualityView(View):
             ("sheet", t("dash.quality.sheet", lang)),
             ("row", t("dash.quality.row", lang)),
             ("field", t("dash.quality.field", lang)),
+            ("value", t("dash.quality.value", lang)),
+            ("message", t("dash.quality.message", lang)),
         ]
-        if state.filters.audience == "hr":
-            # a rejected value may be personal data: only hr sees it
-            columns.append(("value", t("dash.quality.value", lang)))
-        columns.append(("message", t("dash.quality.message", lang)))
         self.findings.value = html_table(table, columns, css="pop-findings-table", numeric=("row",))
+
+
+def _findings_per_kind(findings: pd.DataFrame, lang: str) -> str:
+    """Management's findings: counted per table, field and kind, as the management
+    workbook shows them; a row's message quotes its value, which may be personal data."""
+    # imported here: the export module (and openpyxl) is not needed to open the page
+    from popanalytics.export.overview import _code_label as code_label
+
+    kinds = (
+        findings.groupby(["table", "field", "severity", "code"], dropna=False, sort=True)
+        .size()
+        .reset_index(name="rows")
+    )
+    fields = [charts.field_label(x, lang) for x in kinds["field"]]
+    table = kinds.assign(
+        table=[t(f"table.{x}", lang) if isinstance(x, str) else "" for x in kinds["table"]],
+        severity=[t(f"severity.{x}", lang) for x in kinds["severity"]],
+        field=fields,
+        message=[code_label(c, f, lang) for c, f in zip(kinds["code"], fields, strict=True)],
+        rows=[fmt_number(n, lang) for n in kinds["rows"]],
+    )
+    columns = [
+        ("severity", t("dash.quality.severity", lang)),
+        ("table", t("dash.quality.table", lang)),
+        ("field", t("dash.quality.field", lang)),
+        ("message", t("dash.quality.message", lang)),
+        ("rows", t("dash.quality.rows", lang)),
+    ]
+    return html_table(table, columns, css="pop-findings-table", numeric=("rows",))

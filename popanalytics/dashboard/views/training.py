@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from popanalytics import charts
-from popanalytics.dashboard.components import ChartOutput
+from popanalytics.dashboard.components import ChartOutput, grid
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 
@@ -17,12 +15,7 @@ class TrainingView(View):
         self.heatmap = ChartOutput("training_heatmap")
         self.hours_cost = ChartOutput("training_hours_cost")
         self.funnel = ChartOutput("training_funnel")
-        pair = w.GridBox(
-            [self.hours_cost.widget, self.funnel.widget],
-            layout=w.Layout(
-                grid_template_columns="repeat(auto-fit, minmax(420px, 1fr))", grid_gap="16px"
-            ),
-        )
+        pair = grid([self.hours_cost.widget, self.funnel.widget], "420px")
         super().__init__(self.heatmap.widget, pair)
 
     def render(self, state: DashboardState) -> None:
