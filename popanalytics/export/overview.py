@@ -427,22 +427,14 @@ def _quality_tables(report: QualityReport, lang: str, management: bool) -> list[
     message = "message_en" if lang == "en" else "message_nl"
     if management:
         # Aggregated: a finding's message and value can quote personal data.
-        grouped = (
-            findings.assign(_n=1)
-            .groupby(["table", "field", "severity", "code"], dropna=False, sort=True)["_n"]
-            .sum()
-            .reset_index()
-        )
+        grouped = report.per_kind(lang)
         frame = pd.DataFrame(
             {
                 "table": grouped["table"].map(table_label),
                 "field": grouped["field"].map(field_map),
                 "severity": grouped["severity"].map(severity),
-                "code": [
-                    _code_label(c, field_map.get(f, ""), lang)
-                    for c, f in zip(grouped["code"], grouped["field"], strict=True)
-                ],
-                "rows": grouped["_n"].astype("int64"),
+                "code": grouped["message"],
+                "rows": grouped["rows"].astype("int64"),
             }
         )
         columns: tuple[Column, ...] = (
@@ -491,19 +483,6 @@ def _label_map(values: pd.Series, prefix: str, lang: str) -> dict[object, str]:
         v: (t(f"{prefix}.{v}", lang) if has_label(f"{prefix}.{v}") else str(v))
         for v in values.dropna().unique().tolist()
     }
-
-
-def _code_label(code: object, field: str, lang: str) -> str:
-    """A finding's message without row or value (those can quote personal data)."""
-    if pd.isna(code):  # type: ignore[call-overload]
-        return ""
-    key = f"quality.msg.{code}"
-    if not has_label(key):
-        return str(code)
-    try:
-        return t(key, lang, row="…", field=field, value="…", fallback="…")
-    except (KeyError, IndexError):
-        return str(code)
 
 
 def _definitions_table(

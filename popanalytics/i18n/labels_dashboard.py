@@ -208,4 +208,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Cycle {cycle}, reference date {date}, audience {audience}; filters: {filters}.",
     ),
     "dash.export.no_filters": ("geen", "none"),
+    "dash.quality.unrecognised": (
+        "Niet gebruikt, want niet herkend als tabel: {places}.",
+        "Not used, as not recognised as a table: {places}.",
+    ),
 }

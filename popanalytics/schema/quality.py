@@ -7,6 +7,7 @@ from typing import Literal
 
 import pandas as pd
 
+from popanalytics.i18n import has_label, t
 from popanalytics.model import TABLE_NAMES
 
 Severity = Literal["error", "warning"]
@@ -79,9 +80,42 @@ class QualityReport:
         ]
         return {
             "tables": {
-                t: {"read": c.read, "used": c.used, "quarantined": c.quarantined}
-                for t, c in self.counts.items()
+                table: {"read": c.read, "used": c.used, "quarantined": c.quarantined}
+                for table, c in self.counts.items()
             },
             "findings": findings,
             "unrecognised": [{"file": file, "sheet": sheet} for file, sheet in self.unrecognised],
         }
+
+    def per_kind(self, lang: str = "nl") -> pd.DataFrame:
+        """Findings counted per table, field, severity and kind, each with a message
+        that quotes no row and no value: a finding's own message can quote personal
+        data, so this is what an audience that sees no individuals gets."""
+        kinds = (
+            self.findings.groupby(["table", "field", "severity", "code"], dropna=False, sort=True)
+            .size()
+            .reset_index(name="rows")
+        )
+        kinds["message"] = [
+            kind_message(code, _field_label(name, lang), lang)
+            for code, name in zip(kinds["code"], kinds["field"], strict=True)
+        ]
+        return kinds
+
+
+def _field_label(name: object, lang: str) -> str:
+    key = f"field.{name}"
+    return t(key, lang) if has_label(key) else ("" if pd.isna(name) else str(name))  # type: ignore[call-overload]
+
+
+def kind_message(code: object, field: str, lang: str) -> str:
+    """The message of a kind of finding, without row or value."""
+    if pd.isna(code):  # type: ignore[call-overload]
+        return ""
+    key = f"quality.msg.{code}"
+    if not has_label(key):
+        return str(code)
+    try:
+        return t(key, lang, row="…", field=field, value="…", fallback="…")
+    except (KeyError, IndexError):
+        return str(code)

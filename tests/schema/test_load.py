@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import TODAY
 from openpyxl import Workbook
+from schema_builders import TODAY
 
 from popanalytics.dataset import Loaded, load
 from popanalytics.errors import PopError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY, agreement, conversation, employee, raw_table
+from schema_builders import TODAY, agreement, conversation, employee, raw_table
 
 from popanalytics.errors import PopError
 from popanalytics.schema import validate

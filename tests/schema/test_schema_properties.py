@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from conftest import TODAY, raw_table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schema_builders import TODAY, raw_table
 
 from popanalytics.io.raw import RawTable
 from popanalytics.model import TABLE_NAMES

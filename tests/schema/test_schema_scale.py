@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 import pandas as pd
-from conftest import TODAY
+from schema_builders import TODAY
 
 from popanalytics.io.raw import RawTable
 from popanalytics.schema import validate

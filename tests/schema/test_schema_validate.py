@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from conftest import TODAY, MakeRaw, agreement, conversation, employee, need, raw_table
+from schema_builders import TODAY, MakeRaw, agreement, conversation, employee, need, raw_table
 
 from popanalytics.io.raw import RawTable
 from popanalytics.model import TABLE_NAMES, TABLES, empty_frame
@@ -492,3 +492,29 @@ def test_the_reference_date_decides_what_is_too_far_ahead(make_raw: MakeRaw) -> 
         "date_out_of_range"
     ]
     assert run(staff(), sheet, today=dt.date(2027, 6, 1))[1].findings.empty
+
+
+def test_per_kind_counts_findings_and_quotes_no_value():
+    from popanalytics.i18n import t
+    from popanalytics.schema.quality import FINDING_COLUMNS, QualityReport
+
+    rows = [
+        {
+            "table": "conversations",
+            "file": "x.csv",
+            "sheet": None,
+            "row": row,
+            "field": "employee_id",
+            "value": value,
+            "severity": "error",
+            "code": "unknown_employee",
+            "message_nl": t("quality.msg.unknown_employee", "nl", row=row, value=value),
+            "message_en": t("quality.msg.unknown_employee", "en", row=row, value=value),
+        }
+        for row, value in ((3, "E-4242"), (9, "E-7"))
+    ]
+    kinds = QualityReport(findings=pd.DataFrame(rows, columns=FINDING_COLUMNS)).per_kind("en")
+    assert len(kinds) == 1
+    assert kinds.loc[0, "rows"] == 2
+    assert "E-4242" not in kinds.loc[0, "message"]
+    assert "9" not in kinds.loc[0, "message"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import pandas as pd
 
 from popanalytics import charts
 from popanalytics.dashboard.components import (
@@ -17,6 +16,7 @@ from popanalytics.dashboard.components import (
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import fmt_number, t
+from popanalytics.schema.quality import QualityReport
 
 MAX_FINDINGS = 500
 
@@ -64,7 +64,9 @@ class QualityView(View):
         set_heading(self.findings_title, t("dash.quality.findings", lang), level=3)
         findings = report.findings
         if findings.empty:
-            self.findings_note.value = paragraph(t("dash.quality.no_findings", lang))
+            self.findings_note.value = paragraph(
+                t("dash.quality.no_findings", lang)
+            ) + _unrecognised_note(report, lang)
             self.findings.value = ""
             return
         errors = int((findings["severity"] == "error").sum())
@@ -79,9 +81,9 @@ class QualityView(View):
                 warnings=fmt_number(len(findings) - errors, lang),
                 shown=fmt_number(shown, lang),
             )
-        )
+        ) + _unrecognised_note(report, lang)
         if not hr:
-            self.findings.value = _findings_per_kind(findings, lang)
+            self.findings.value = _findings_per_kind(report, lang)
             return
         table = findings.head(MAX_FINDINGS).assign(
             table=lambda f: [t(f"table.{x}", lang) if x else "" for x in f["table"]],
@@ -103,23 +105,14 @@ class QualityView(View):
         self.findings.value = html_table(table, columns, css="pop-findings-table", numeric=("row",))
 
 
-def _findings_per_kind(findings: pd.DataFrame, lang: str) -> str:
+def _findings_per_kind(report: QualityReport, lang: str) -> str:
     """Management's findings: counted per table, field and kind, as the management
     workbook shows them; a row's message quotes its value, which may be personal data."""
-    # imported here: the export module (and openpyxl) is not needed to open the page
-    from popanalytics.export.overview import _code_label as code_label
-
-    kinds = (
-        findings.groupby(["table", "field", "severity", "code"], dropna=False, sort=True)
-        .size()
-        .reset_index(name="rows")
-    )
-    fields = [charts.field_label(x, lang) for x in kinds["field"]]
+    kinds = report.per_kind(lang)
     table = kinds.assign(
         table=[t(f"table.{x}", lang) if isinstance(x, str) else "" for x in kinds["table"]],
         severity=[t(f"severity.{x}", lang) for x in kinds["severity"]],
-        field=fields,
-        message=[code_label(c, f, lang) for c, f in zip(kinds["code"], fields, strict=True)],
+        field=[charts.field_label(x, lang) for x in kinds["field"]],
         rows=[fmt_number(n, lang) for n in kinds["rows"]],
     )
     columns = [
@@ -130,3 +123,13 @@ def _findings_per_kind(findings: pd.DataFrame, lang: str) -> str:
         ("rows", t("dash.quality.rows", lang)),
     ]
     return html_table(table, columns, css="pop-findings-table", numeric=("rows",))
+
+
+def _unrecognised_note(report: QualityReport, lang: str) -> str:
+    """Sheets that were read but matched no table: not data, yet the user should know."""
+    if not report.unrecognised:
+        return ""
+    places = ", ".join(
+        f"{file} ({sheet})" if sheet else file for file, sheet in report.unrecognised
+    )
+    return paragraph(t("dash.quality.unrecognised", lang, places=places))
