@@ -91,4 +91,5 @@ class ExportView(View):
 def _overview_bytes(state: DashboardState) -> bytes:
     from popanalytics.export.overview import overview_bytes
 
-    return overview_bytes(state.dataset, state.report, state.params, state.lang)
+    # the prepared dataset the views already use: no second preparation per download
+    return overview_bytes(state.prepared, state.report, state.params, state.lang)
