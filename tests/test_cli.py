@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from cli_runner import DEMO, ROOT, run_cli
 
 from popanalytics.cli import COMMANDS, build_parser, main
-
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "data" / "demo.xlsx"
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "popanalytics.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 def parser_commands() -> set[str]:

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import openpyxl
 import pandas as pd
-
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "data" / "demo.xlsx"
-CLI = (sys.executable, "-m", "popanalytics.cli")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False
-    )
+from cli_runner import DEMO, run_cli
 
 
 def test_report_writes_the_dutch_overview_sheets(tmp_path):
     out = tmp_path / "overzicht.xlsx"
-    result = run("report", str(DEMO), "-o", str(out), "--reference-date", "2026-11-15")
+    result = run_cli("report", str(DEMO), "-o", str(out), "--reference-date", "2026-11-15")
     assert result.returncode == 0, result.stderr
     sheets = openpyxl.load_workbook(out, read_only=True).sheetnames
     for name in ("Samenvatting", "Gespreksdekking", "Afspraken", "Opvolging", "Opleidingsnoden"):
@@ -32,7 +19,9 @@ def test_report_writes_the_dutch_overview_sheets(tmp_path):
 
 def test_management_report_names_nobody_from_the_export(tmp_path):
     out = tmp_path / "board.xlsx"
-    result = run("report", str(DEMO), "-o", str(out), "--audience", "management", "--lang", "en")
+    result = run_cli(
+        "report", str(DEMO), "-o", str(out), "--audience", "management", "--lang", "en"
+    )
     assert result.returncode == 0, result.stderr
     names = set(pd.read_excel(DEMO, sheet_name="Medewerkers", engine="calamine")["Naam"])
     book = openpyxl.load_workbook(out, read_only=True)
@@ -48,7 +37,7 @@ def test_management_report_names_nobody_from_the_export(tmp_path):
 
 
 def test_followup_writes_one_workbook_per_manager(tmp_path):
-    result = run("followup", str(DEMO), "-o", str(tmp_path / "lijsten"))
+    result = run_cli("followup", str(DEMO), "-o", str(tmp_path / "lijsten"))
     assert result.returncode == 0, result.stderr
     files = sorted((tmp_path / "lijsten").glob("*.xlsx"))
     managers = pd.read_excel(DEMO, sheet_name="Medewerkers", engine="calamine", dtype=str)[
@@ -62,7 +51,7 @@ def test_followup_writes_one_workbook_per_manager(tmp_path):
 
 
 def test_followup_refuses_the_management_audience_with_a_message(tmp_path):
-    result = run("followup", str(DEMO), "-o", str(tmp_path), "--audience", "management")
+    result = run_cli("followup", str(DEMO), "-o", str(tmp_path), "--audience", "management")
     assert result.returncode == 2
     assert "hr" in result.stderr
     assert "Traceback" not in result.stderr

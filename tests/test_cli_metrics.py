@@ -8,41 +8,29 @@ metrics code, for two departments.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli_runner import DEMO, run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "data" / "demo.xlsx"
 CYCLE_START = pd.Timestamp("2026-01-01")
 R = pd.Timestamp("2026-06-30")
 DEPARTMENTS = ("Keuken", "Verpleging")
-CLI = (sys.executable, "-m", "popanalytics.cli")
 
 
 def metrics_json(*extra: str) -> dict:
     """`popanalytics metrics` on the demo for cycle 2026 at 30 June, by department."""
-    result = subprocess.run(
-        [
-            *CLI,
-            "metrics",
-            str(DEMO),
-            "--cycle",
-            "2026",
-            "--reference-date",
-            "2026-06-30",
-            "--group-by",
-            "department",
-            "--json",
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
+    result = run_cli(
+        "metrics",
+        str(DEMO),
+        "--cycle",
+        "2026",
+        "--reference-date",
+        "2026-06-30",
+        "--group-by",
+        "department",
+        "--json",
+        *extra,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
+from cli_runner import ROOT, run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
 MESSY = ROOT / "tests" / "data" / "messy"
 
 # (file, line as the user sees it, field, severity): each row planted in tests/data/messy.
@@ -32,13 +29,7 @@ PLANTED = {
 
 
 def validate_json(*args: str) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "popanalytics.cli", "validate", str(MESSY), "--json", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = run_cli("validate", str(MESSY), "--json", *args)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -72,13 +63,7 @@ def test_validate_messages_are_dutch_by_default_and_english_on_request():
 
 
 def test_validate_prints_a_readable_table_naming_file_and_row():
-    result = subprocess.run(
-        [sys.executable, "-m", "popanalytics.cli", "validate", str(MESSY)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = run_cli("validate", str(MESSY))
     assert result.returncode == 0, result.stderr
     assert "gesprekken.csv:5" in result.stdout
     assert "Gelezen" in result.stdout
@@ -93,12 +78,6 @@ def test_validate_names_sheets_it_did_not_recognise(tmp_path):
         pd.DataFrame({"Opmerking": ["geëxporteerd door het HR-systeem"]}).to_excel(
             writer, sheet_name="Info", index=False
         )
-    result = subprocess.run(
-        [sys.executable, "-m", "popanalytics.cli", "validate", str(book)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = run_cli("validate", str(book))
     assert result.returncode == 0, result.stderr
     assert "export.xlsx:Info" in result.stdout
