@@ -417,7 +417,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from popanalytics.dashboard.server import serve
+    from popanalytics.io.mapping import load_mapping
+    from popanalytics.io.sources import expand_sources
 
+    # a typo in a path or a broken mapping file fails here, at the terminal, rather
+    # than in every page the server would serve
+    if args.data:
+        expand_sources(list(args.data))
+    load_mapping(args.mapping)
     return serve(
         list(args.data),
         mapping=args.mapping,

@@ -77,3 +77,18 @@ def test_demo_writes_a_workbook_that_validates(tmp_path):
     checked = run_cli("validate", str(out), "--json")
     assert checked.returncode == 0, checked.stderr
     assert json.loads(checked.stdout)["tables"]["employees"]["used"] == 40
+
+
+def test_serve_refuses_a_missing_file_before_starting_the_server(tmp_path):
+    result = run_cli("serve", str(tmp_path / "weg.xlsx"), "--port", "1")
+    assert result.returncode == 2
+    assert "weg.xlsx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_refuses_a_broken_mapping_file_before_starting_the_server(tmp_path):
+    mapping = tmp_path / "koppen.toml"
+    mapping.write_text("[medewerkers\nkapot", encoding="utf-8")
+    result = run_cli("serve", str(DEMO), "--mapping", str(mapping), "--port", "1")
+    assert result.returncode == 2
+    assert "koppen.toml" in result.stderr
