@@ -136,7 +136,8 @@ class Dashboard:
             return cls(None, lang=lang, error=exc)
         filters = Filters(
             cycle_year=settings.cycle,
-            reference_date=settings.reference_date or dt.date.today(),
+            reference_date=settings.reference_date
+            or sources.default_reference_date(is_demo=not settings.data),
         )
         state = DashboardState(loaded=loaded, source=label, filters=filters, lang=settings.lang)
         return cls(state)

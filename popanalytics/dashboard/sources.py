@@ -94,6 +94,15 @@ def load_initial(settings: Settings, progress: Progress | None = None) -> tuple[
     return Loaded(demo_dataset(), QualityReport()), ""
 
 
+def default_reference_date(is_demo: bool, today: dt.date | None = None) -> dt.date:
+    """Today; for the demo organisation at most its own "today", so that the demo's
+    current cycle does not run empty once the calendar has moved past it."""
+    from popanalytics.demo import DEMO_TODAY
+
+    today = today or dt.date.today()
+    return min(today, DEMO_TODAY) if is_demo else today
+
+
 def uploaded_files(value: Sequence[Mapping[str, Any]]) -> list[tuple[str, bytes]]:
     """The FileUpload widget's value as (name, bytes) sources for dataset.load."""
     return [(str(f["name"]), bytes(f["content"])) for f in value]

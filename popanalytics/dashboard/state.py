@@ -135,12 +135,16 @@ class DashboardState:
     def replace_data(self, loaded: Any, source: str) -> None:
         """New data (an upload): forget every computed frame and every stale filter value."""
         self.loaded = loaded
-        self.source = source
         self._cache.clear()
         self._options.clear()
         self._prepared = None
         self._manager_names = None
+        was_demo = not self.source
+        self.source = source
         self.filters = self.filters.with_(**dict.fromkeys(FILTER_FIELDS))
+        if was_demo:
+            # the demo opened on its own "today"; one's own export is read as of today
+            self.filters = self.filters.with_(reference_date=dt.date.today())
 
     @property
     def prepared(self) -> Any:

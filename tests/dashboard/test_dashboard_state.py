@@ -196,3 +196,20 @@ def test_dropdown_values_and_manager_names_follow_new_data(state):
     groups = set(state.chart_figures()["group"])
     assert {"Els", "Gust"} <= groups
     assert "Bert (2)" not in groups
+
+
+def test_an_upload_replacing_the_demo_is_read_as_of_today():
+    demo = DashboardState(
+        loaded=Loaded(small_dataset(), QualityReport()),
+        source="",
+        filters=Filters(reference_date=dt.date(2026, 11, 15)),
+        engine=FakeEngine(),
+    )
+    demo.replace_data(Loaded(small_dataset(), QualityReport()), "eigen-export.xlsx")
+    assert demo.filters.reference_date == dt.date.today()
+
+
+def test_an_upload_replacing_an_upload_keeps_the_chosen_reference_date(state):
+    state.set_filters(reference_date=dt.date(2025, 6, 30))
+    state.replace_data(Loaded(small_dataset(), QualityReport()), "tweede.xlsx")
+    assert state.filters.reference_date == dt.date(2025, 6, 30)
