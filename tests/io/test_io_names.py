@@ -26,7 +26,7 @@ def test_header_variants_normalise_to_one_key(header: str) -> None:
 
 
 @given(st.text(max_size=30))
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 def test_normalise_keeps_only_lowercase_ascii_letters_and_digits(text: str) -> None:
     result = normalise(text)
     assert all(c in "abcdefghijklmnopqrstuvwxyz0123456789" for c in result)
