@@ -116,6 +116,13 @@ def kind_message(code: object, field: str, lang: str) -> str:
     if not has_label(key):
         return str(code)
     try:
-        return t(key, lang, row="…", field=field, value="…", fallback="…")
+        text = t(key, lang, row=_ROW, field=field, value="…", fallback="…")
     except (KeyError, IndexError):
         return str(code)
+    # messages open with "Rij 7: …"; a kind of finding has no row, so drop that part
+    head, sep, rest = text.partition(f"{_ROW}: ")
+    text = rest[:1].upper() + rest[1:] if sep and len(head) < 12 else text
+    return text.replace(_ROW, "…")
+
+
+_ROW = "\x00"

@@ -61,7 +61,7 @@ def test_management_sees_findings_counted_per_kind_without_any_value(state):
     assert "E-9" not in table
     assert table.count("<tr>") == 2  # header and one kind of finding
     assert '<td class="pop-num">2</td>' in table
-    assert esc(t("quality.msg.unknown_employee", "nl", row="…", value="…")) in table
+    assert esc("Personeelsnummer '…' komt niet voor bij de medewerkers.") in table
 
 
 def test_sheets_that_matched_no_table_are_named(state):

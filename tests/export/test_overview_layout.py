@@ -144,7 +144,7 @@ def test_management_data_quality_lists_no_source_values_or_row_messages(tmp_path
             "Tabel": "Afspraken",
             "Veld": "Deadline",
             "Ernst": t("severity.warning", "nl"),
-            "Melding": "Rij …: 'Deadline' bevat geen geldige datum ('…').",
+            "Melding": "'Deadline' bevat geen geldige datum ('…').",
             "Aantal rijen": 1,
         }
     ]

@@ -518,3 +518,10 @@ def test_per_kind_counts_findings_and_quotes_no_value():
     assert kinds.loc[0, "rows"] == 2
     assert "E-4242" not in kinds.loc[0, "message"]
     assert "9" not in kinds.loc[0, "message"]
+
+
+def test_a_kind_of_finding_reads_as_a_sentence_without_a_row():
+    from popanalytics.schema.quality import kind_message
+
+    assert kind_message("required_missing", "Afdeling", "nl") == "'Afdeling' is leeg."
+    assert kind_message("required_missing", "Department", "en") == "'Department' is empty."
