@@ -96,14 +96,6 @@ def breakdown_label(field: str, value: object, lang: str) -> str:
     return group_label(value, lang)
 
 
-def field_label(field: object, lang: str) -> str:
-    """The shown name of a data-model field (the raw name when it has no label)."""
-    if field is None or (isinstance(field, float) and math.isnan(field)):
-        return ""
-    key = f"field.{field}"
-    return t(key, lang) if has_label(key) else str(field)
-
-
 def metric_label(metric: str, lang: str) -> str:
     key = f"metric.{metric}"
     return t(key, lang) if has_label(key) else metric

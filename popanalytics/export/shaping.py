@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from popanalytics.export.sheet import Column, Kind, TableBlock
+from popanalytics.i18n import field_label as i18n_field_label
 from popanalytics.i18n import has_label, t
 from popanalytics.metrics import METRICS
 from popanalytics.metrics.params import NO_GROUP, TOTAL
@@ -103,10 +104,10 @@ def breakdown_labels(rows: pd.DataFrame, lang: str, *, agreement_status: bool = 
 
 
 def field_label(field: str, lang: str) -> str:
-    for key in (f"field.{field}", f"export.col.{field}"):
-        if has_label(key):
-            return t(key, lang)
-    return field
+    """A data-model field's name, else an export column's, else the raw name."""
+    if has_label(f"field.{field}") or not has_label(f"export.col.{field}"):
+        return i18n_field_label(field, lang)
+    return t(f"export.col.{field}", lang)
 
 
 def group_labels(groups: pd.Series, lang: str) -> pd.Series:

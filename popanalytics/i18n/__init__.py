@@ -44,6 +44,15 @@ def has_label(key: str) -> bool:
     return key in CATALOGUE
 
 
+def field_label(name: object, lang: str = "nl") -> str:
+    """The shown name of a data-model field; the raw name when it has no label, and
+    "" for no field at all (a finding about a whole row)."""
+    if name is None or (isinstance(name, float) and math.isnan(name)):
+        return ""
+    key = f"field.{name}"
+    return t(key, lang) if key in CATALOGUE else str(name)
+
+
 def fmt_percent(rate: float | None, lang: str = "nl", digits: int = 1) -> str:
     """``0.627`` → ``62,7 %`` (nl-BE) or ``62.7%`` (en); None/NaN → ``–``."""
     if rate is None or (isinstance(rate, float) and math.isnan(rate)):

@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from popanalytics.i18n import has_label, t
+from popanalytics.i18n import field_label, has_label, t
 from popanalytics.model import TABLE_NAMES
 from popanalytics.schema.coerce import cell_text
 from popanalytics.schema.quality import FINDING_COLUMNS
@@ -103,7 +103,7 @@ def _messages(issues: pd.DataFrame, rows: pd.Series, values: pd.Series, lang: st
 
 
 def _template(msg: str, field: str, action: str, fallback: str, lang: str) -> str:
-    label = t(f"field.{field}", lang) if has_label(f"field.{field}") else field
+    label = field_label(field, lang)
     what = t(f"quality.msg.{msg}", lang, row=_ROW, field=label, value=_VALUE)
     then = t(f"quality.then.{action}", lang, fallback=_enum_label(field, fallback, lang))
     return f"{what} {then}".strip()

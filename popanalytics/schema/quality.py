@@ -7,7 +7,7 @@ from typing import Literal
 
 import pandas as pd
 
-from popanalytics.i18n import has_label, t
+from popanalytics.i18n import field_label, has_label, t
 from popanalytics.model import TABLE_NAMES
 
 Severity = Literal["error", "warning"]
@@ -97,15 +97,10 @@ class QualityReport:
             .reset_index(name="rows")
         )
         kinds["message"] = [
-            kind_message(code, _field_label(name, lang), lang)
+            kind_message(code, field_label(name, lang), lang)
             for code, name in zip(kinds["code"], kinds["field"], strict=True)
         ]
         return kinds
-
-
-def _field_label(name: object, lang: str) -> str:
-    key = f"field.{name}"
-    return t(key, lang) if has_label(key) else ("" if pd.isna(name) else str(name))  # type: ignore[call-overload]
 
 
 def kind_message(code: object, field: str, lang: str) -> str:

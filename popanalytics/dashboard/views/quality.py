@@ -15,7 +15,7 @@ from popanalytics.dashboard.components import (
 )
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
-from popanalytics.i18n import fmt_number, t
+from popanalytics.i18n import field_label, fmt_number, t
 from popanalytics.schema.quality import QualityReport
 
 MAX_FINDINGS = 500
@@ -88,7 +88,7 @@ class QualityView(View):
         table = findings.head(MAX_FINDINGS).assign(
             table=lambda f: [t(f"table.{x}", lang) if x else "" for x in f["table"]],
             severity=lambda f: [t(f"severity.{x}", lang) for x in f["severity"]],
-            field=lambda f: [charts.field_label(x, lang) for x in f["field"]],
+            field=lambda f: [field_label(x, lang) for x in f["field"]],
             message=lambda f: f["message_en" if lang == "en" else "message_nl"],
             row=lambda f: f["row"].astype("Int64").astype("str").replace("<NA>", ""),
         )
@@ -112,7 +112,7 @@ def _findings_per_kind(report: QualityReport, lang: str) -> str:
     table = kinds.assign(
         table=[t(f"table.{x}", lang) if isinstance(x, str) else "" for x in kinds["table"]],
         severity=[t(f"severity.{x}", lang) for x in kinds["severity"]],
-        field=[charts.field_label(x, lang) for x in kinds["field"]],
+        field=[field_label(x, lang) for x in kinds["field"]],
         rows=[fmt_number(n, lang) for n in kinds["rows"]],
     )
     columns = [
