@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from popanalytics.i18n import fmt_number, fmt_percent, has_label, t
+from popanalytics.metrics.catalogue import metric_label
 from popanalytics.metrics.params import NO_GROUP, TOTAL
 
 # One palette for the whole product: a calm teal as the main colour, status
@@ -94,11 +95,6 @@ def breakdown_label(field: str, value: object, lang: str) -> str:
     if field == "bucket":
         return t("dash.chart.bucket", lang, bucket=value)
     return group_label(value, lang)
-
-
-def metric_label(metric: str, lang: str) -> str:
-    key = f"metric.{metric}"
-    return t(key, lang) if has_label(key) else metric
 
 
 def headline(frame: pd.DataFrame, metric: str) -> pd.DataFrame:

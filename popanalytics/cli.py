@@ -324,6 +324,7 @@ def params_json(params: Any, sources: Sequence[str]) -> dict[str, Any]:
 
 def cmd_metrics(args: argparse.Namespace) -> int:
     from popanalytics.metrics import figures
+    from popanalytics.metrics.catalogue import metric_label
 
     params = _params(args)
     loaded = _load(args)
@@ -353,7 +354,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     shown = t("cli.metrics.suppressed", lang, k=params.k)
     rows = [
         (
-            t(f"metric.{r['metric']}", lang),
+            metric_label(r["metric"], lang),
             t("group.all", lang) if r["group"] == "all" else str(r["group"]),
             shown if r["suppressed"] else _figure_text(r, lang),
         )

@@ -28,15 +28,14 @@ from popanalytics.export.shaping import (
     detail_table,
     field_label,
     long_table,
-    metric_definition,
     metric_infos,
-    metric_label,
     training_table,
     wide_table,
 )
 from popanalytics.export.sheet import Book, ChartSpec, Column, TableBlock, write_sheet
 from popanalytics.i18n import fmt_date, has_label, t
 from popanalytics.metrics import METRICS, Prepared
+from popanalytics.metrics.catalogue import metric_definition, metric_label
 from popanalytics.metrics.params import Params
 from popanalytics.metrics.prepare import CONVERSATION_KINDS
 from popanalytics.model import Dataset

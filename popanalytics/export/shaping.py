@@ -19,6 +19,7 @@ from popanalytics.export.sheet import Column, Kind, TableBlock
 from popanalytics.i18n import field_label as i18n_field_label
 from popanalytics.i18n import has_label, t
 from popanalytics.metrics import METRICS
+from popanalytics.metrics.catalogue import metric_label
 from popanalytics.metrics.params import NO_GROUP, TOTAL
 from popanalytics.metrics.population import COVERAGE_TYPES
 
@@ -64,16 +65,6 @@ def metric_infos(figures: pd.DataFrame) -> dict[str, MetricInfo]:
         else:
             infos[key] = MetricInfo("rate" if has_rate.get(key, False) else "count")
     return infos
-
-
-def metric_label(key: str, lang: str) -> str:
-    label_key = f"metric.{key}"
-    return t(label_key, lang) if has_label(label_key) else key
-
-
-def metric_definition(key: str, lang: str) -> str:
-    label_key = f"metric.{key}.definition"
-    return t(label_key, lang) if has_label(label_key) else ""
 
 
 def value_label(field: str, value: object, lang: str, *, agreement_status: bool = True) -> str:

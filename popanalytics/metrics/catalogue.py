@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from popanalytics.i18n import has_label, t
+
 Kind = Literal["rate", "count", "sum", "median"]
 Unit = Literal["percent", "people", "items", "hours", "eur", "days"]
 
@@ -70,3 +72,15 @@ _ALL: tuple[MetricInfo, ...] = (
 
 METRICS: dict[str, MetricInfo] = {m.key: m for m in _ALL}
 HEADLINE_METRICS: tuple[str, ...] = tuple(m.key for m in _ALL if m.headline)
+
+
+def metric_label(key: str, lang: str = "nl") -> str:
+    """A metric's short name for tiles, axes and sheets (its key when it has none)."""
+    label_key = f"metric.{key}"
+    return t(label_key, lang) if has_label(label_key) else key
+
+
+def metric_definition(key: str, lang: str = "nl") -> str:
+    """A metric's one-sentence definition as implemented ("" when it has none)."""
+    label_key = f"metric.{key}.definition"
+    return t(label_key, lang) if has_label(label_key) else ""

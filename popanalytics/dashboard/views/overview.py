@@ -9,6 +9,7 @@ from popanalytics.dashboard.components import ChartOutput, KpiTile, grid, headin
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import t
+from popanalytics.metrics.catalogue import metric_label
 
 # Tile sections: (label key, metrics). Process quality gets its own row.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -53,7 +54,7 @@ class OverviewView(View):
         frame = state.figures()
         # values first: they are what the user waits for after a filter change
         for metric, tile in self.tiles.items():
-            tile.update(charts.metric_label(metric, lang), charts.total_row(frame, metric), lang, k)
+            tile.update(metric_label(metric, lang), charts.total_row(frame, metric), lang, k)
         for title, (key, _) in zip(self.section_titles, SECTIONS, strict=True):
             set_heading(title, t(key, lang), level=3)
         previous = state.previous_figures()
