@@ -13,10 +13,11 @@ from collections.abc import Mapping
 # a command line to every local user); Voilà removes it before starting any kernel.
 ENV_TOKEN = "POPANALYTICS_TOKEN"
 
-# One kernel per open page. On 2 cores a page's first load costs ~8-12 s of CPU and an
-# idle kernel with the demo data ~150-250 MiB: 8 pages at once is ~2 GiB and ~40 s for
-# the last of 8 simultaneous first loads; a 9th viewer gets the "busy" page instead of
-# pushing the machine into swap.
+# One kernel per open page. Measured on 2 cores: a kernel holding the demo data is
+# ~155 MiB (Voilà itself ~100 MiB) and a page's first load costs several seconds of CPU
+# (4-12 s, depending on load). 8 pages at once is ~1.3 GiB, and the last of 8
+# simultaneous first loads waits ~30-40 s; a 9th viewer gets the "busy" page instead of
+# pushing the machine into swap or every page into minutes. Larger data: lower it.
 DEFAULT_MAX_KERNELS = 8
 
 # Uploads travel from the page to the kernel in chunks over the websocket; this caps
