@@ -362,8 +362,7 @@ class Dashboard:
             self._set_error(exc)
             return
         finally:
-            self.progress.layout.display = "none"
-            self.progress_label.value = ""
+            self._hide_progress()
             self._quiet = True
             try:
                 self.upload.value = ()

@@ -33,7 +33,9 @@ def serve(
 ) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     """`popanalytics serve DEMO ARGS` from ``cwd``; its output in ``log``."""
     port = free_port(host)
-    command = [sys.executable, "-m", "popanalytics.cli", "serve", str(DEMO)]
+    # the installed command, as a user runs it (`python -m` would itself put cwd first
+    # on sys.path: that is the user's choice of interpreter, not the server's)
+    command = [str(Path(sys.executable).parent / "popanalytics"), "serve", str(DEMO)]
     command += ["--port", str(port), "--host", host, "--reference-date", "2026-11-15", *args]
     with open(log, "wb") as out:
         proc = subprocess.Popen(
