@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import pytest
+
+from popanalytics.cli import main
 from popanalytics.dashboard.launch import free_port, wait_for_port
 from popanalytics.dashboard.server import is_loopback
 from popanalytics.i18n import t
@@ -161,3 +164,12 @@ def _group_pids(pgid: int) -> list[int]:
                 if int(stat.rsplit(")", 1)[1].split()[2]) == pgid:
                     pids.append(int(entry.name))
     return pids
+
+
+def test_a_limit_below_one_is_a_clear_message_before_anything_starts(
+    capsys: pytest.CaptureFixture[str],
+):
+    assert main(["serve", "--max-kernels", "0", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == t("serve.bad_limit", "en", option="--max-kernels")
+    assert main(["serve", "--max-upload-mb", "0"]) == 2
+    assert capsys.readouterr().err.strip() == t("serve.bad_limit", "nl", option="--max-upload-mb")
