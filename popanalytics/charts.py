@@ -55,6 +55,20 @@ TEMPLATE = go.layout.Template(
     }
 )
 
+# The plotly config of every chart shown (one place): no logo and link to plotly's site,
+# and none of the buttons that would send a chart's data to plotly's cloud (Chart
+# Studio). plotly.js 3 already hides "Edit in Chart Studio" unless showSendToCloud is
+# set; saying so here keeps it off whatever plotly.js the page bundles.
+PLOTLY_CONFIG: dict[str, object] = {
+    "displaylogo": False,
+    "showLink": False,
+    "showEditInChartStudio": False,
+    "showSendToCloud": False,
+    "plotlyServerURL": "",
+    "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio"],
+    "responsive": True,
+}
+
 COVERAGE_TYPES = ("development", "performance", "appraisal", "any")
 PROCESS_METRICS = (
     "notice_given",

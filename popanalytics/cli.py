@@ -13,10 +13,11 @@ import json
 import math
 import os
 import sys
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from popanalytics.dashboard.limits import DEFAULT_MAX_KERNELS, DEFAULT_MAX_UPLOAD_MB
 from popanalytics.errors import PopError
 from popanalytics.i18n import fmt_number, fmt_percent, t
 from popanalytics.io import SUPPORTED_EXTENSIONS
@@ -26,6 +27,12 @@ EXIT_FAILURE = 1
 EXIT_FATAL = 2
 
 COMMANDS = ("validate", "metrics", "report", "followup", "demo", "serve")
+
+# HR data leaves the program only in files the user alone can read: while a command
+# runs, whatever it (or a library, or Voilà) creates is 0600 and a folder 0700; a file
+# that existed before keeps its mode when rewritten, so outputs are set to 0600 too.
+PRIVATE_UMASK = 0o077
+PRIVATE_FILE_MODE = 0o600
 
 
 def _date(text: str) -> dt.date:
@@ -178,12 +185,39 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="serve the dashboard",
         description="Serve the dashboard with Voilà on the given data (the demo data when "
-        "none is given). Binds to 127.0.0.1 unless --host says otherwise.",
+        "none is given). Binds to 127.0.0.1 unless --host says otherwise; on any "
+        "non-loopback address a random token is required and printed once "
+        "(see docs/serving.md).",
     )
     _add_data(p, optional=True)
     _add_lang(p)
     p.add_argument("--port", type=int, default=8866, help="port (default 8866)")
-    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1); not loopback: a token is required",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name the dashboard is reached by (Host header); repeatable",
+    )
+    p.add_argument(
+        "--max-kernels",
+        type=int,
+        default=DEFAULT_MAX_KERNELS,
+        metavar="N",
+        help=f"most pages open at a time (default {DEFAULT_MAX_KERNELS})",
+    )
+    p.add_argument(
+        "--max-upload-mb",
+        type=float,
+        default=DEFAULT_MAX_UPLOAD_MB,
+        metavar="MB",
+        help=f"largest upload from the page, all files together (default {DEFAULT_MAX_UPLOAD_MB})",
+    )
     p.add_argument("--cycle", type=int, metavar="YEAR", help="initial cycle")
     p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
     p.set_defaults(func=cmd_serve)
@@ -384,6 +418,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     loaded = _load(args)
     out = Path(args.output)
     write_overview(out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data)
+    _private([out])
     print(t("cli.written", args.lang, path=out))
     return EXIT_OK
 
@@ -402,18 +437,27 @@ def cmd_followup(args: argparse.Namespace) -> int:
         lang=args.lang,
         single_workbook=args.single_workbook,
     )
+    _private(paths)
     print(t("cli.followup.written", args.lang, count=len(paths), path=args.output))
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from popanalytics.demo import write_demo_workbook
+    from popanalytics.demo.write import demo_files
 
     if args.employees < 1:
         raise PopError(t("cli.demo.size", "nl"), t("cli.demo.size", "en"))
     out = write_demo_workbook(args.out, employees=args.employees, seed=args.seed)
+    _private(demo_files(out))
     print(t("cli.written", args.lang, path=out))
     return EXIT_OK
+
+
+def _private(paths: Iterable[Path]) -> None:
+    """Set written files to owner-only (a file rewritten in place kept its old mode)."""
+    for path in paths:
+        path.chmod(PRIVATE_FILE_MODE)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -421,6 +465,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from popanalytics.io.mapping import load_mapping
     from popanalytics.io.sources import expand_sources
 
+    for option, value in (
+        ("--max-kernels", args.max_kernels),
+        ("--max-upload-mb", args.max_upload_mb),
+    ):
+        if value < 1:
+            raise PopError(
+                t("serve.bad_limit", "nl", option=option), t("serve.bad_limit", "en", option=option)
+            )
     # a typo in a path or a broken mapping file fails here, at the terminal, rather
     # than in every page the server would serve
     if args.data:
@@ -434,6 +486,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         cycle=args.cycle,
         reference_date=args.reference_date,
         lang=args.lang,
+        max_kernels=args.max_kernels,
+        max_upload_mb=args.max_upload_mb,
+        allow_hosts=args.allow_host,
     )
 
 
@@ -441,6 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", "nl")
+    umask = os.umask(PRIVATE_UMASK)
     try:
         code: int = args.func(args)
         return code
@@ -454,6 +510,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the user gets a message, never a traceback
         print(t("cli.unexpected", lang, error=type(exc).__name__, detail=exc), file=sys.stderr)
         return EXIT_FAILURE
+    finally:
+        # main() is also called in-process (tests): leave the caller's umask as it was
+        os.umask(umask)
 
 
 if __name__ == "__main__":  # pragma: no cover

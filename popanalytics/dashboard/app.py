@@ -18,6 +18,7 @@ from popanalytics.dashboard import sources
 from popanalytics.dashboard.components import error_box, esc
 from popanalytics.dashboard.state import FILTER_FIELDS, GROUP_BY_CHOICES, DashboardState, Filters
 from popanalytics.dashboard.style import CSS
+from popanalytics.dashboard.upload import ChunkedUpload, too_large_error
 from popanalytics.dashboard.views import View
 from popanalytics.dashboard.views.agreements import AgreementsView
 from popanalytics.dashboard.views.coverage import CoverageView
@@ -28,7 +29,7 @@ from popanalytics.dashboard.views.process import ProcessView
 from popanalytics.dashboard.views.quality import QualityView
 from popanalytics.dashboard.views.training import TrainingView
 from popanalytics.errors import PopError
-from popanalytics.i18n import fmt_date, has_label, t
+from popanalytics.i18n import fmt_date, fmt_percent, has_label, t
 from popanalytics.metrics.params import CONVERSATION_TYPES_ANY
 
 UPLOAD_ACCEPT = ".xlsx,.xlsm,.xls,.ods,.csv"
@@ -71,7 +72,7 @@ class Dashboard:
         self.header.add_class("pop-header")
         self.error = w.HTML()
         self.error.add_class("pop-messages")
-        self.upload = w.FileUpload(
+        self.upload = ChunkedUpload(
             accept=UPLOAD_ACCEPT, multiple=True, layout=w.Layout(width="auto")
         )
         self.upload.add_class("pop-upload")
@@ -111,6 +112,8 @@ class Dashboard:
         self.widget.add_class("pop-app")
 
         self.upload.observe(self._on_upload, names="value")
+        self.upload.observe(self._on_upload_refused, names="rejected")
+        self.upload.observe(self._on_upload_progress, names="received")
         self.lang_toggle.observe(self._on_lang, names="value")
         for name, widget in self.filters.items():
             widget.observe(
@@ -359,8 +362,7 @@ class Dashboard:
             self._set_error(exc)
             return
         finally:
-            self.progress.layout.display = "none"
-            self.progress_label.value = ""
+            self._hide_progress()
             self._quiet = True
             try:
                 self.upload.value = ()
@@ -377,6 +379,30 @@ class Dashboard:
             self.state.replace_data(loaded, names)
         self._error = None
         self._after_data()
+
+    def _on_upload_refused(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if not files:
+            return
+        self._hide_progress()
+        self._set_error(too_large_error(files, self.upload.max_bytes))
+        self.upload.rejected = ()
+
+    def _on_upload_progress(self, change: dict[str, Any]) -> None:
+        fraction = float(change["new"])
+        if fraction <= 0.0:
+            return
+        if self.progress.layout.display == "none":
+            self._clear_error()
+            self.progress.layout.display = ""
+        self.progress.value = fraction
+        self.progress_label.value = esc(
+            t("dash.upload.receiving", self.lang, percent=fmt_percent(fraction, self.lang))
+        )
+
+    def _hide_progress(self) -> None:
+        self.progress.layout.display = "none"
+        self.progress_label.value = ""
 
     def _progress(self, fraction: float, label: str = "") -> None:
         """dataset.load's progress callback: a fraction 0..1 and the label key of the step."""

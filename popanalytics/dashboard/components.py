@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 import traitlets
 from IPython.display import display
 
+from popanalytics.charts import PLOTLY_CONFIG
 from popanalytics.i18n import fmt_number, fmt_percent, t
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -80,7 +81,7 @@ class ChartOutput:
         # plotly's own JSON encoder turns NaN (hidden cells) into null; the kernel's
         # message encoder would reject NaN and print a warning into the page
         spec = json.loads(fig.to_json())
-        bundle = {PLOTLY_MIME: spec | {"config": {"displaylogo": False, "responsive": True}}}
+        bundle = {PLOTLY_MIME: spec | {"config": PLOTLY_CONFIG}}
         self.output.clear_output(wait=True)
         with self.output:
             display(bundle, raw=True)

@@ -131,11 +131,23 @@ def _write_xlsx(path: Path, tables: dict[str, pd.DataFrame]) -> None:
     wb.save(path)
 
 
+def csv_path(folder: Path, table: str) -> Path:
+    """The CSV file of ``table`` in a demo folder."""
+    return folder / f"{SHEETS[table].lower()}.csv"
+
+
+def demo_files(target: Path) -> list[Path]:
+    """The files ``write_demo_workbook(target)`` wrote: the workbook, or a CSV per table."""
+    if target.is_dir() or target.suffix == "":
+        return [csv_path(target, name) for name in TABLE_NAMES]
+    return [target]
+
+
 def _write_csv_folder(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in TABLE_NAMES:
         export_frame(name, tables[name], for_csv=True).to_csv(
-            folder / f"{SHEETS[name].lower()}.csv",
+            csv_path(folder, name),
             sep=";",
             decimal=",",
             float_format="%.10g",
