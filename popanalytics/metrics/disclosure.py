@@ -67,11 +67,13 @@ class Plan:
     """The block decisions of one population (cycle, reference date, options, k).
 
     ``block`` is (partitions x employees): the block of every employee in each
-    partition (-1: outside the population, or the whole
-    partition too small); ``metric_part`` the partition of each metric;
-    ``bkeys`` the breakdown rows (metric, breakdown_field, breakdown, part, pos)
-    and ``bhidden`` per partition a (its breakdown rows x blocks) matrix: the
-    value is hidden in that block (``pos`` is the row of that matrix).
+    partition (-1: outside the population, or the whole partition too small);
+    ``block_size`` the population employees per block. The first partitions are
+    the headline ones (``metric_part``: the partition of each metric), then one
+    per breakdown family. ``bkeys`` lists the breakdown rows (metric,
+    breakdown_field, breakdown, part: its family's partition, pos) and
+    ``bhidden[part]`` is a (rows of that family x blocks) matrix: the value is
+    hidden in that block (``pos`` is the row of that matrix).
     """
 
     k: int
@@ -80,7 +82,7 @@ class Plan:
     block_size: list[np.ndarray]  # per partition: population employees per block
     metric_part: dict[str, int]
     bkeys: pd.DataFrame
-    bhidden: list[np.ndarray]  # per partition: (its breakdown rows x blocks) hidden
+    bhidden: dict[int, np.ndarray]  # per family partition: (its rows x blocks) hidden
 
     @property
     def n_parts(self) -> int:
@@ -117,12 +119,15 @@ def atoms(p: Prepared, population: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return atom, paths.astype(np.int64)
 
 
-def coarsen(paths: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
+def coarsen(
+    paths: np.ndarray, weights: np.ndarray, k: int, strict: int | None = None
+) -> np.ndarray:
     """Merge items into units along the hierarchy of ``paths`` (items x levels,
     coarse to fine; column 0 is never merged across) until no unit is too
     small: a weight (column of ``weights``) of 1..k-1. Returns the unit of each
     item (an item's index stands for its unit), -1 where even the whole
-    top-level group stays too small.
+    top-level group stays too small in one of the first ``strict`` weights
+    (all by default); too small in another weight only, it stays one unit.
 
     Per level, within each parent: the too-small children are merged; while
     that union is too small, units of the other children are added, from the
@@ -135,13 +140,7 @@ def coarsen(paths: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
         parent = _prefix_codes(paths, level)
         # units: representative item, its parent and summed weights
         reps, inv = np.unique(unit, return_inverse=True)
-        w = np.stack(
-            [
-                np.bincount(inv, weights=weights[:, c], minlength=len(reps))
-                for c in range(weights.shape[1])
-            ],
-            axis=1,
-        )
+        w = _unit_weights(inv, weights, len(reps))
         small = _too_small(w, k)
         if not small.any():
             break
@@ -168,14 +167,18 @@ def coarsen(paths: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
         remap[order] = new_rep
         unit = remap[inv]
     reps, inv = np.unique(unit, return_inverse=True)
-    w = np.stack(
+    w = _unit_weights(inv, weights, len(reps))[:, :strict]
+    return np.where(_too_small(w, k)[inv], -1, unit)
+
+
+def _unit_weights(inv: np.ndarray, weights: np.ndarray, n_units: int) -> np.ndarray:
+    return np.stack(
         [
-            np.bincount(inv, weights=weights[:, c], minlength=len(reps))
+            np.bincount(inv, weights=weights[:, c], minlength=n_units)
             for c in range(weights.shape[1])
         ],
         axis=1,
     )
-    return np.where(_too_small(w, k)[inv], -1, unit)
 
 
 def _too_small(w: np.ndarray, k: int) -> np.ndarray:
@@ -203,79 +206,94 @@ def build_plan(p: Prepared, params: Params) -> Plan:
     emp, dist = emp[:, :n_atoms], dist[:, :n_atoms]
     pop_w = np.bincount(atom[population], minlength=n_atoms).astype(float)
 
-    # one partition per distinct "employees covered" vector over the atoms
+    # Headline partitions: one per distinct "employees covered" vector.
     headline = keys.drop_duplicates("metric")  # a metric's first row: its headline
-    covered = emp[headline.index.to_numpy()]
-    vectors, part_of = np.unique(covered, axis=0, return_inverse=True)
-    part_of = part_of.reshape(-1)
-    metric_part = dict(zip(headline["metric"], part_of.tolist(), strict=True))
-    n_parts = len(vectors)
+    vectors, part_of = np.unique(emp[headline.index.to_numpy()], axis=0, return_inverse=True)
+    metric_part = dict(zip(headline["metric"], part_of.reshape(-1).tolist(), strict=True))
+    weights = [np.column_stack([pop_w, v]) for v in vectors]
 
-    # all partitions in one coarsening: the partition is the top of the path
-    items_path = np.concatenate(
-        [np.column_stack([np.full(n_atoms, i), paths]) for i in range(n_parts)]
-    )
-    items_w = np.concatenate([np.column_stack([pop_w, vectors[i]]) for i in range(n_parts)])
-    unit = coarsen(items_path, items_w, k).reshape(n_parts, n_atoms)
+    # Breakdown partitions, one per family (metric, field) with distinct counts:
+    # also merged until every value covers 0 or >= k employees of a block, so
+    # that a breakdown stays visible on the coarser cells. A value rare in the
+    # whole organisation cannot be, and is left to the per-block decisions.
+    is_bd = keys["breakdown_field"].notna().to_numpy()
+    bkeys = keys[is_bd].reset_index(drop=True)
+    bdist = dist[is_bd]
+    fam = pd.factorize(pd.MultiIndex.from_frame(bkeys[["metric", "breakdown_field"]]))[0]
+    n_fams = int(fam.max()) + 1 if len(fam) else 0
+    fam_parts: dict[bytes, int] = {}
+    fam_part = np.zeros(n_fams, dtype=np.int64)
+    for f in range(n_fams):
+        rows = np.flatnonzero(fam == f)
+        covered = vectors[metric_part[str(bkeys["metric"].iat[rows[0]])]]
+        w = np.column_stack([pop_w, covered, bdist[rows].T])
+        key = w.tobytes()  # the three training sums share their counts: one partition
+        if key not in fam_parts:
+            fam_parts[key] = len(weights)
+            weights.append(w)
+        fam_part[f] = fam_parts[key]
+    bkeys["part"] = fam_part[fam] if n_fams else np.zeros(0, dtype=np.int64)
+    bkeys["pos"] = bkeys.groupby(["metric", "breakdown_field"]).cumcount().to_numpy()
 
-    block = np.full((n_parts, p.n_emp), -1, dtype=np.int64)
-    block_size: list[np.ndarray] = []
-    atom_block: list[np.ndarray] = []
-    for i in range(n_parts):
-        u = unit[i]
-        codes = np.full(n_atoms, -1, dtype=np.int64)
-        ok = u >= 0
-        codes[ok] = np.unique(u[ok], return_inverse=True)[1].reshape(-1)
-        atom_block.append(codes)
-        block[i, population] = codes[atom[population]]
-        block_size.append(np.bincount(codes[ok], weights=pop_w[ok], minlength=codes.max() + 1))
-
-    bkeys, bhidden = _breakdown_decisions(keys, dist, metric_part, atom_block, block_size, k)
+    codes = _partitions(paths, weights, k)
+    block = np.full((len(codes), p.n_emp), -1, dtype=np.int64)
+    block[:, population] = codes[:, atom[population]]
+    block_size = [
+        np.bincount(c[c >= 0], weights=pop_w[c >= 0], minlength=int(c.max()) + 1) for c in codes
+    ]
+    bhidden: dict[int, np.ndarray] = {}
+    for f in range(n_fams):
+        rows = np.flatnonzero(fam == f)
+        part = int(fam_part[f])
+        c = codes[part]
+        ok = c >= 0
+        nb = len(block_size[part])
+        # distinct employees per (value, block): atoms summed into their blocks
+        d = np.stack([np.bincount(c[ok], weights=bdist[r][ok], minlength=nb) for r in rows])
+        hidden = _hidden_values(d, k)
+        if part in bhidden:  # a family sharing the partition: the same decisions
+            bhidden[part] = np.vstack([bhidden[part], hidden])
+            bkeys.loc[rows, "pos"] += len(bhidden[part]) - len(rows)
+        else:
+            bhidden[part] = hidden
     return Plan(k, population, block, block_size, metric_part, bkeys, bhidden)
 
 
-def _breakdown_decisions(
-    keys: pd.DataFrame,
-    dist: np.ndarray,
-    metric_part: dict[str, int],
-    atom_block: list[np.ndarray],
-    block_size: list[np.ndarray],
-    k: int,
-) -> tuple[pd.DataFrame, list[np.ndarray]]:
-    """Per breakdown row, the blocks of its partition where its value is hidden
-    (see the module docstring: per block, complementary within the family)."""
-    is_bd = keys["breakdown_field"].notna().to_numpy()
-    bkeys = keys[is_bd].reset_index(drop=True)
-    bkeys["part"] = bkeys["metric"].map(metric_part).to_numpy()
-    bkeys["pos"] = bkeys.groupby("part").cumcount().to_numpy()
-    bdist = dist[is_bd]
-    hidden = [
-        np.zeros((int((bkeys["part"] == i).sum()), len(size)), dtype=bool)
-        for i, size in enumerate(block_size)
-    ]
-    family = pd.factorize(pd.MultiIndex.from_frame(bkeys[["metric", "breakdown_field"]]))[0]
-    for fam in range(family.max() + 1 if len(family) else 0):
-        rows = np.flatnonzero(family == fam)
-        part = int(bkeys["part"].iloc[rows[0]])
-        codes = atom_block[part]
-        nb = len(block_size[part])
-        ok = codes >= 0
-        # distinct employees per (value, block): atoms summed into their blocks
-        d = (
-            np.stack([np.bincount(codes[ok], weights=bdist[r][ok], minlength=nb) for r in rows])
-            if nb
-            else np.zeros((len(rows), 0))
+def _partitions(paths: np.ndarray, weights: list[np.ndarray], k: int) -> np.ndarray:
+    """(partitions x atoms) block codes: the weight sets of one width coarsened
+    in one call (the partition is the top of the path); -1 where a partition
+    is too small in its first two weights (population and covered employees)."""
+    n_atoms = len(paths)
+    codes = np.full((len(weights), n_atoms), -1, dtype=np.int64)
+    widths = np.array([w.shape[1] for w in weights])
+    for width in np.unique(widths):
+        same = np.flatnonzero(widths == width)
+        items_path = np.concatenate(
+            [np.column_stack([np.full(n_atoms, i), paths]) for i in range(len(same))]
         )
-        h = (d > 0) & (d < k)
-        some = h.any(axis=0)
-        cand = np.where(~h & (d >= k), d, np.inf)
-        has_cand = np.isfinite(cand).any(axis=0) if nb else np.zeros(0, dtype=bool)
-        pick = np.argmin(cand, axis=0) if nb else np.zeros(0, dtype=np.int64)
-        cols = np.flatnonzero(some & has_cand)
-        h[pick[cols], cols] = True
-        h[:, some & ~has_cand] = True
-        hidden[part][bkeys["pos"].to_numpy()[rows]] = h
-    return bkeys, hidden
+        items_w = np.concatenate([weights[i] for i in same])
+        unit = coarsen(items_path, items_w, k, strict=2).reshape(len(same), n_atoms)
+        for i, u in zip(same, unit, strict=True):
+            ok = u >= 0
+            codes[i, ok] = np.unique(u[ok], return_inverse=True)[1].reshape(-1)
+    return codes
+
+
+def _hidden_values(d: np.ndarray, k: int) -> np.ndarray:
+    """(values x blocks) hidden: a value covering 1..k-1 employees of a block;
+    where one is, also the smallest value covering >= k (so the hidden ones
+    are never one value alone and cover >= k together), else all values."""
+    h = (d > 0) & (d < k)
+    if not d.shape[1]:
+        return h
+    some = h.any(axis=0)
+    cand = np.where(~h & (d >= k), d, np.inf)
+    has_cand = np.isfinite(cand).any(axis=0)
+    pick = np.argmin(cand, axis=0)
+    cols = np.flatnonzero(some & has_cand)
+    h[pick[cols], cols] = True
+    h[:, some & ~has_cand] = True
+    return h
 
 
 def apply_plan(frame: pd.DataFrame, ctx: Context, plan: Plan) -> pd.DataFrame:
@@ -285,36 +303,21 @@ def apply_plan(frame: pd.DataFrame, ctx: Context, plan: Plan) -> pd.DataFrame:
         out = frame.copy()
         out["suppressed"] = pd.Series([], dtype=bool)
         return out
-    out = full_vocabulary(frame, plan)
-    # cells: the groups of ctx, then the total
+    # without filters the query's values are the population's: nothing to add
+    out = full_vocabulary(frame, plan) if ctx.params.filters else frame.copy()
+    # cells: the groups of ctx (codes 0..n_groups-1), then the total
     n_groups = ctx.n_groups if ctx.grouped else 0
-    emp = np.flatnonzero(ctx.in_pop)
-    member_cells = [np.full(len(emp), n_groups, dtype=np.int64)]
-    if ctx.grouped:
-        member_cells.append(ctx.group[emp])
     n_cells = n_groups + 1
-    cell_emp = np.concatenate([emp] * len(member_cells))
-    cell_of = np.concatenate(member_cells)
-
-    union = np.zeros((plan.n_parts, n_cells), dtype=bool)
-    pair_cells: list[np.ndarray] = []
-    pair_blocks: list[np.ndarray] = []
-    for i in range(plan.n_parts):
-        blocks = plan.block[i, cell_emp]
-        size = plan.block_size[i]
-        nb = len(size) + 1  # the last code: "hidden whole partition" (-1)
-        key = cell_of * nb + np.where(blocks >= 0, blocks, nb - 1)
-        pairs, counts = np.unique(key, return_counts=True)
-        pc, pb = np.divmod(pairs, nb)
-        whole = (pb < nb - 1) & (counts == np.append(size, -1)[pb])
-        bad = np.bincount(pc, weights=~whole, minlength=n_cells)
-        filled = np.bincount(pc, minlength=n_cells) > 0
-        union[i] = filled & (bad == 0)
-        pair_cells.append(pc)
-        pair_blocks.append(np.where(pb < nb - 1, pb, -1))
+    emp = np.flatnonzero(ctx.in_pop)
+    group = ctx.group[emp] if ctx.grouped else None
+    views = [
+        _cell_view(plan.block[i][emp], plan.block_size[i], group, n_groups)
+        for i in range(plan.n_parts)
+    ]
+    union = np.array([v.union for v in views]).reshape(plan.n_parts, n_cells)
 
     labels = np.append(ctx.group_labels[:n_groups], TOTAL) if ctx.grouped else np.array([TOTAL])
-    cell = pd.Index(labels.astype(str)).get_indexer(out["group"].astype(str))
+    cell, is_total = _row_cells(out["group"].to_numpy(dtype=object), labels, n_groups)
     part = out["metric"].map(plan.metric_part).fillna(-1).to_numpy(dtype=np.int64)
     known = (cell >= 0) & (part >= 0)
     with np.errstate(invalid="ignore"):
@@ -322,29 +325,28 @@ def apply_plan(frame: pd.DataFrame, ctx: Context, plan: Plan) -> pd.DataFrame:
     shown = known & enough
     shown[known] &= union[part[known], cell[known]]
 
-    rows = np.flatnonzero(out["breakdown_field"].notna().to_numpy() & shown)
+    is_bd = out["breakdown_field"].notna().to_numpy()
+    rows = np.flatnonzero(is_bd & shown)
     if len(rows):
-        sub = out.iloc[rows][["metric", "breakdown_field", "breakdown"]].astype(str)
-        lookup = pd.MultiIndex.from_frame(
-            plan.bkeys[["metric", "breakdown_field", "breakdown"]].astype(str)
-        )
-        brow = lookup.get_indexer(pd.MultiIndex.from_frame(sub))
+        # A figure's rows are its total then its groups: one key per total row
+        # (a few hundred), looked up once, instead of one per row.
+        key_of_row = np.cumsum(is_total) - 1
+        names = ["metric", "breakdown_field", "breakdown"]
+        firsts = out.loc[is_total, names].astype(str)
+        lookup = pd.MultiIndex.from_frame(plan.bkeys[names].astype(str))
+        brow = lookup.get_indexer(pd.MultiIndex.from_frame(firsts))[key_of_row[rows]]
+        bpart = plan.bkeys["part"].to_numpy()
+        bpos = plan.bkeys["pos"].to_numpy()
         ok = np.zeros(len(rows), dtype=bool)
-        for i in range(plan.n_parts):
-            # per breakdown row of this partition and cell: hidden in a block of the cell
-            pc, pb = pair_cells[i], pair_blocks[i]
-            keep = pb >= 0
-            pc, pb = pc[keep], pb[keep]
-            mine = np.flatnonzero(plan.bkeys["part"].to_numpy() == i)
-            if not len(mine) or not len(pc):
+        for i, matrix in plan.bhidden.items():
+            at = (brow >= 0) & (bpart[np.maximum(brow, 0)] == i)
+            if not at.any():
                 continue
-            matrix = plan.bhidden[i]  # (rows of this partition x blocks)
-            starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])
-            any_hidden = np.zeros((len(matrix), n_cells), dtype=bool)
-            any_hidden[:, pc[starts]] = np.maximum.reduceat(matrix[:, pb], starts, axis=1)
-            at = (brow >= 0) & (plan.bkeys["part"].to_numpy()[np.maximum(brow, 0)] == i)
-            pos = plan.bkeys["pos"].to_numpy()[brow[at]]
-            ok[at] = ~any_hidden[pos, cell[rows[at]]]
+            hidden = views[i].any_hidden(matrix, n_cells)
+            c = cell[rows[at]]
+            # the cell is a union of the family's blocks and the value is shown
+            # in every one of them
+            ok[at] = union[i, c] & ~hidden[bpos[brow[at]], c]
         shown[rows] = ok
 
     hide = ~shown
@@ -352,6 +354,74 @@ def apply_plan(frame: pd.DataFrame, ctx: Context, plan: Plan) -> pd.DataFrame:
         out[col] = np.where(hide, np.nan, out[col].to_numpy(dtype=float))
     out["suppressed"] = hide
     return out
+
+
+def _row_cells(
+    groups: np.ndarray, labels: np.ndarray, n_groups: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(cell code, is the total) per row. Every figure of a frame has the same
+    rows (the total, then the same groups in the same order), so the codes of
+    the first figure's rows are tiled; the general lookup when that fails."""
+    index = pd.Index(labels.astype(str))
+    head = groups[: n_groups + 2]
+    starts = np.flatnonzero(head == TOTAL)
+    width = int(starts[1]) if len(starts) > 1 else len(groups)
+    if len(starts) and starts[0] == 0 and len(groups) % max(width, 1) == 0:
+        first = index.get_indexer(head[:width].astype(str))
+        cell = np.tile(first, len(groups) // width)
+        tiled = np.tile(np.arange(width) == 0, len(groups) // width)
+        return cell, tiled
+    return index.get_indexer(groups.astype(str)), groups == TOTAL
+
+
+@dataclass(frozen=True)
+class _CellView:
+    """How the cells of one query lie on the blocks of one partition."""
+
+    union: np.ndarray  # per cell (groups, then the total): a non-empty union of blocks
+    block_cell: np.ndarray  # per block: the one group holding it whole, else -1
+    touched: np.ndarray  # per block: holds an employee of the query
+
+    def any_hidden(self, hidden: np.ndarray, n_cells: int) -> np.ndarray:
+        """(rows x cells): ``hidden`` (rows x blocks) in some block of the cell;
+        meaningful for cells that are unions."""
+        out = np.zeros((len(hidden), n_cells), dtype=bool)
+        whole = np.flatnonzero(self.block_cell >= 0)
+        if len(whole):
+            order = whole[np.argsort(self.block_cell[whole], kind="stable")]
+            cells = self.block_cell[order]
+            starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])
+            out[:, cells[starts]] = np.logical_or.reduceat(hidden[:, order], starts, axis=1)
+        out[:, n_cells - 1] = hidden[:, self.touched].any(axis=1)
+        return out
+
+
+def _cell_view(
+    blocks: np.ndarray, size: np.ndarray, group: np.ndarray | None, n_groups: int
+) -> _CellView:
+    """Cells of a query (the employees' ``blocks`` and ``group`` codes) against a
+    partition: a cell is a union when every block it touches is complete in it.
+    Counts per block only (no sort): a block lies in one group when the sum of
+    the group codes squared times its count equals the squared sum."""
+    nb = len(size)
+    valid = blocks >= 0
+    b = blocks[valid]
+    count = np.bincount(b, minlength=nb).astype(float)
+    touched = count > 0
+    complete = (count == size) | ~touched
+    total = bool(len(blocks)) and bool(valid.all()) and bool(complete.all())
+    if group is None:
+        return _CellView(np.array([total]), np.full(nb, -1), touched)
+    g = group[valid].astype(float)
+    s1 = np.bincount(b, weights=g, minlength=nb)
+    s2 = np.bincount(b, weights=g * g, minlength=nb)
+    good = touched & complete & (count * s2 == s1 * s1)
+    block_cell = np.where(good, np.round(s1 / np.maximum(count, 1)), -1).astype(np.int64)
+    bad_emp = np.ones(len(blocks), dtype=bool)
+    bad_emp[valid] = ~good[b]
+    bad = np.bincount(group, weights=bad_emp, minlength=n_groups) > 0
+    has = np.bincount(group, minlength=n_groups) > 0
+    return _CellView(np.append(has & ~bad, total), block_cell, touched)
 
 
 def full_vocabulary(frame: pd.DataFrame, plan: Plan) -> pd.DataFrame:
