@@ -29,13 +29,15 @@ metric's employees, so any sum or difference of shown figures only isolates
 unions of blocks: no figure about 1..k-1 employees can be worked out.
 
 **Breakdown cells** (a value of a breakdown: theme, category, status...)
-are decided once per block of the metric's partition: value v is shown in
+have a partition per family (metric and breakdown field), merged until each
+value also covers 0 or at least k employees of a block where it can (a value
+rare in the whole organisation cannot). Per block of it, value v is shown in
 block b when it covers 0 or at least k distinct employees of b; if some value
-of a family (metric and breakdown field) is hidden in b, the smallest value
-covering at least k is hidden too (all values of the family when there is
-none), so the hidden values of a block are never one value alone and together
-cover at least k employees or all of the family. A breakdown cell is shown
-when its headline cell is and v is shown in every block of the cell.
+of the family is hidden in b, the smallest value covering at least k is
+hidden too (all values of the family when there is none), so the hidden
+values of a block are never one value alone and together cover at least k
+employees or all of the family. A breakdown cell is shown when its headline
+cell is, it is a union of the family's blocks and v is shown in every one.
 
 ``refusal`` is the one rule for queries management may not make at all:
 grouping or filtering by manager, and a job-title filter narrower than k.
