@@ -201,6 +201,9 @@ def build_plan(p: Prepared, params: Params) -> Plan:
     k = params.k
     base = make_context(p, params.with_(filters=(), group_by=None))
     population = base.in_pop
+    if not population.any():  # nobody to show: every cell is hidden
+        empty = pd.DataFrame(columns=["metric", "breakdown_field", "breakdown", "part", "pos"])
+        return Plan(k, population, np.zeros((0, p.n_emp), dtype=np.int64), [], {}, empty, {})
     atom, paths = atoms(p, population)
     n_atoms = len(paths)
     ctx = regroup(base, np.where(atom >= 0, atom, n_atoms), n_atoms + 1)
@@ -316,7 +319,7 @@ def apply_plan(frame: pd.DataFrame, ctx: Context, plan: Plan) -> pd.DataFrame:
         _cell_view(plan.block[i][emp], plan.block_size[i], group, n_groups)
         for i in range(plan.n_parts)
     ]
-    union = np.array([v.union for v in views]).reshape(plan.n_parts, n_cells)
+    union = np.array([v.union for v in views], dtype=bool).reshape(plan.n_parts, n_cells)
 
     labels = np.append(ctx.group_labels[:n_groups], TOTAL) if ctx.grouped else np.array([TOTAL])
     cell, is_total = _row_cells(out["group"].to_numpy(dtype=object), labels, n_groups)
@@ -448,8 +451,9 @@ def full_vocabulary(frame: pd.DataFrame, plan: Plan) -> pd.DataFrame:
             & (plan.bkeys["breakdown_field"] == first["breakdown_field"]),
             "breakdown",
         ].to_numpy()
-        if len(vocab) == segment["breakdown"].nunique():
-            parts.append(segment)
+        present = segment["breakdown"].drop_duplicates().to_numpy()
+        if len(vocab) == len(present) or not np.isin(present, vocab).all():
+            parts.append(segment)  # nothing to add (or a value the plan lacks: keep as is)
             continue
         # the family's denominator and employees per group: the same on every value
         per_group = segment.drop_duplicates("group").set_index("group")

@@ -85,6 +85,14 @@ def test_an_organisation_smaller_than_k_shows_nothing() -> None:
     assert figs[["numerator", "denominator", "rate", "employees"]].isna().all().all()
 
 
+def test_a_cycle_without_population_shows_nothing_and_raises_nothing() -> None:
+    data = dataset([emp("a", start_date="2027-01-01")])  # hired after the cycle
+    for params in (MANAGEMENT, MANAGEMENT.with_(filters=(("department", ("A",)),))):
+        figs = figures(data, params)
+        assert len(figs) == len(figures(data, params.with_(audience="hr")))
+        assert figs["suppressed"].all()
+
+
 def test_coarsen_merges_small_children_then_the_smallest_sibling_then_goes_up() -> None:
     # items: (top, department, team); weights: employees
     paths = np.array([[0, 1, 1], [0, 1, 2], [0, 1, 3], [0, 2, 1], [0, 3, 1], [0, 3, 2]])
