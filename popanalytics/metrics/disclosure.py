@@ -505,8 +505,9 @@ def refusal(p: Prepared, params: Params) -> PopError | None:
 
 def _refuse(key: str, field: str, **values: object) -> PopError:
     return PopError(
-        t(key, "nl", field=field_label(field, "nl"), **values),
-        t(key, "en", field=field_label(field, "en"), **values),
+        # the field's name inside a sentence: lower case
+        t(key, "nl", field=field_label(field, "nl").lower(), **values),
+        t(key, "en", field=field_label(field, "en").lower(), **values),
         code="refused",
     )
 
