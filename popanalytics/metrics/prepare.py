@@ -102,7 +102,7 @@ class Prepared:
     agr_open_until: np.ndarray  # open until: done_date (-inf if none) if done, else +inf
     # Results derived from these arrays alone and reused across queries (the
     # disclosure plan of a cycle and reference date); never part of equality.
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def n_emp(self) -> int:
