@@ -138,8 +138,9 @@ def coarsen(
     """
     n, depth = paths.shape
     unit = np.arange(n)
+    prefix = _prefix_codes(paths)
     for level in range(depth - 1, 0, -1):
-        parent = _prefix_codes(paths, level)
+        parent = prefix[level]
         # units: representative item, its parent and summed weights
         reps, inv = np.unique(unit, return_inverse=True)
         w = _unit_weights(inv, weights, len(reps))
@@ -149,7 +150,7 @@ def coarsen(
         upar = parent[reps]
         has_small = np.bincount(upar, weights=small, minlength=upar.max() + 1) > 0
         # the size of each unit's child node (its items share that prefix)
-        child = _prefix_codes(paths, level + 1)
+        child = prefix[level + 1]
         node_w = np.bincount(child, weights=weights[:, 0])[child[reps]]
         # smalls first, then the others from the smallest child node up (within
         # it the smallest unit first): the merge stays in one sibling if it can
@@ -187,13 +188,15 @@ def _too_small(w: np.ndarray, k: int) -> np.ndarray:
     return np.asarray(((w > 0) & (w < k)).any(axis=1), dtype=bool)
 
 
-def _prefix_codes(paths: np.ndarray, level: int) -> np.ndarray:
-    """Dense code of each item's first ``level`` path entries."""
+def _prefix_codes(paths: np.ndarray) -> list[np.ndarray]:
+    """Per level l (0..columns): a dense code of each item's first l path entries."""
     code = np.zeros(len(paths), dtype=np.int64)
-    for c in range(level):
+    codes = [code]
+    for c in range(paths.shape[1]):
         code = code * (int(paths[:, c].max()) + 1) + paths[:, c]
         code = np.unique(code, return_inverse=True)[1].reshape(-1)
-    return code
+        codes.append(code)
+    return codes
 
 
 def build_plan(p: Prepared, params: Params) -> Plan:
