@@ -418,7 +418,12 @@ class Dashboard:
         if isinstance(exc, PopError):
             text = exc.message(lang)
         elif isinstance(exc, _ComputeError):
-            text = t("dash.error.compute", lang)
+            # a query management may not make says why (the metrics' refusal)
+            cause = exc.args[0] if exc.args else None
+            if isinstance(cause, PopError) and cause.code == "refused":
+                text = cause.message(lang)
+            else:
+                text = t("dash.error.compute", lang)
         else:
             text = t("dash.error.unexpected", lang)
         self.error.value = error_box(text)

@@ -65,5 +65,9 @@ def add_agreements(rows: Rows, breakdowns: bool) -> None:
         emps_all = ctx.distinct(emp, every)
         coded = {"category": p.agr_category, "owner": p.agr_owner, "focus": p.agr_focus}
         for name in MIX_FIELDS:
-            values, counts = breakdown_counts(ctx, g, coded[name].take(idx))
-            rows.add_breakdown("agreements_mix", name, values, counts, total, emps_all)
+            values, counts, distinct = breakdown_counts(
+                ctx, g, coded[name].take(idx), emp=emp if rows.with_distinct else None
+            )
+            rows.add_breakdown(
+                "agreements_mix", name, values, counts, total, emps_all, distinct=distinct
+            )

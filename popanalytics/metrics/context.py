@@ -9,7 +9,7 @@ the tidy figures frame in one go at the end.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -123,11 +123,7 @@ def make_context(p: Prepared, params: Params) -> Context:
 
     passes = np.ones(p.n_emp, dtype=bool)
     for name, allowed in params.filters:
-        codes = p.emp_fields[name]
-        ok = np.isin(codes.labels.astype(str), list(allowed))
-        # code -1 (no value) picks the appended entry: "(none)" selects those employees
-        ok = np.append(ok, NO_GROUP in allowed)
-        passes &= ok[codes.codes]
+        passes &= filter_mask(p, name, allowed)
 
     start, end = p.emp_start, p.emp_end
     with np.errstate(invalid="ignore"):
@@ -175,6 +171,33 @@ def make_context(p: Prepared, params: Params) -> Context:
     )
 
 
+def filter_mask(p: Prepared, name: str, allowed: tuple[str, ...]) -> np.ndarray:
+    """Per employee: the field ``name`` has one of the ``allowed`` values
+    (``"(none)"`` selects the employees without a value)."""
+    codes = p.emp_fields[name]
+    ok = np.isin(codes.labels.astype(str), list(allowed))
+    # code -1 (no value) picks the appended entry: "(none)" selects those employees
+    ok = np.append(ok, NO_GROUP in allowed)
+    result: np.ndarray = ok[codes.codes]
+    return result
+
+
+def regroup(ctx: Context, codes: np.ndarray, n_groups: int) -> Context:
+    """``ctx`` grouped by arbitrary group ``codes`` (one per employee, 0..n_groups-1)
+    instead of a field: the disclosure plan counts per atom this way."""
+    p = ctx.p
+    return replace(
+        ctx,
+        group=codes,
+        group_labels=np.arange(n_groups).astype(str).astype(object),
+        grouped=True,
+        conv_group=codes[p.conv_emp],
+        agr_group=codes[p.agr_emp],
+        tn_group=codes[p.tn_emp],
+        pop_counts=np.bincount(codes, weights=ctx.in_pop, minlength=n_groups),
+    )
+
+
 def _row_groups(group: np.ndarray, emp: np.ndarray, grouped: bool) -> np.ndarray:
     """Group code of each row's employee (all 0 without grouping: no gather)."""
     return group[emp] if grouped else np.zeros(len(emp), dtype=np.int64)
@@ -195,6 +218,9 @@ class Rows:
     """
 
     ctx: Context
+    # Also record, per breakdown value, the distinct employees it covers (the
+    # disclosure plan needs them; a normal query does not pay for them).
+    with_distinct: bool = False
     shown: np.ndarray = field(init=False)
     _metrics: list[str] = field(default_factory=list)
     _fields: list[str | None] = field(default_factory=list)
@@ -202,6 +228,7 @@ class Rows:
     _num: list[np.ndarray] = field(default_factory=list)  # (values x groups) each
     _den: list[np.ndarray] = field(default_factory=list)
     _emp: list[np.ndarray] = field(default_factory=list)
+    _dist: list[np.ndarray | None] = field(default_factory=list)
     _rate: list[bool] = field(default_factory=list)
     _totals: list[tuple[int, list[tuple[float, float, float]]]] = field(default_factory=list)
 
@@ -245,9 +272,11 @@ class Rows:
         *,
         rate: bool = True,
         total: list[tuple[float, float, float]] | None = None,
+        distinct: np.ndarray | None = None,
     ) -> None:
         """A figure per breakdown value: ``num`` is (values x groups); ``den`` and
-        ``employees`` are per group (or values x groups)."""
+        ``employees`` are per group (or values x groups). ``distinct`` (values x
+        groups): the employees each value covers, given when ``with_distinct``."""
         shape = (len(values), self.ctx.n_groups)
         if total is not None:
             self._totals.append((sum(len(v) for v in self._values), total))
@@ -257,7 +286,27 @@ class Rows:
         self._num.append(_as_block(num, shape))
         self._den.append(_as_block(den, shape))
         self._emp.append(_as_block(employees, shape))
+        self._dist.append(None if distinct is None else _as_block(distinct, shape))
         self._rate.append(rate)
+
+    def per_group(self) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+        """The raw rows before totals: (keys, employees, distinct). ``keys`` has
+        metric, breakdown_field, breakdown per row; ``employees`` is (rows x
+        groups) of each figure's employees; ``distinct`` the employees a
+        breakdown value covers (a headline row: its employees)."""
+        sizes = [len(v) for v in self._values]
+        keys = pd.DataFrame(
+            {
+                "metric": np.repeat(np.array(self._metrics, dtype=object), sizes),
+                "breakdown_field": np.repeat(np.array(self._fields, dtype=object), sizes),
+                "breakdown": np.concatenate(self._values).astype(object),
+            }
+        )
+        emp = np.concatenate(self._emp)
+        dist = np.concatenate(
+            [e if d is None else d for e, d in zip(self._emp, self._dist, strict=True)]
+        )
+        return keys, emp, dist
 
     def frame(self) -> pd.DataFrame:
         if not self._metrics:
@@ -338,17 +387,34 @@ def empty_figures() -> pd.DataFrame:
     )
 
 
+def value_distinct(ctx: Context, emp: np.ndarray, cls: np.ndarray, n_values: int) -> np.ndarray:
+    """(values x groups): distinct employees per value class ``cls`` (0..n_values-1)
+    of rows whose employee is ``emp``: the (employee, value) pairs flagged in
+    one grid (a scatter, cheaper than a sort of the pairs)."""
+    seen = np.zeros(ctx.p.n_emp * n_values, dtype=bool)
+    seen[emp.astype(np.int64) * n_values + cls] = True
+    e, v = np.divmod(np.flatnonzero(seen), n_values)
+    cell = v * ctx.n_groups + ctx.group[e]
+    return (
+        np.bincount(cell, minlength=n_values * ctx.n_groups)
+        .astype(float)
+        .reshape(n_values, ctx.n_groups)
+    )
+
+
 def breakdown_counts(
     ctx: Context,
     row_group: np.ndarray,
     codes: Codes,
     weights: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
+    emp: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """(values, sums) of a coded column over its rows, per group of the row's
     employee (``row_group``): sums is (values x groups) of row counts, or with
     2-d ``weights`` (w x rows) (w x values x groups). A missing value is its
     own class ``(none)``, shown only when it occurs; values alphabetically,
-    ``(none)`` last."""
+    ``(none)`` last. With ``emp`` (each row's employee) also the distinct
+    employees per (value, group), else None."""
     n_values = len(codes.labels)
     cls = np.where(codes.codes < 0, n_values, codes.codes)
     cell = cls * ctx.n_groups + row_group if ctx.n_groups > 1 else cls
@@ -365,7 +431,8 @@ def breakdown_counts(
     values = np.append(codes.labels.astype(object), NO_GROUP)
     order = np.append(np.argsort(values[:-1].astype(str), kind="stable"), n_values)
     keep = order[present[order]]
-    return values[keep], sums[..., keep, :]
+    distinct = None if emp is None else value_distinct(ctx, emp, cls, n_values + 1)[keep]
+    return values[keep], sums[..., keep, :], distinct
 
 
 def median_by_group(

@@ -6,19 +6,11 @@ import datetime as dt
 
 import pandas as pd
 
-from popanalytics.metrics.agreements import add_agreements
-from popanalytics.metrics.context import Context, Rows, make_context
-from popanalytics.metrics.followup import add_followup
+from popanalytics.metrics.collect import collect
+from popanalytics.metrics.context import Context, make_context
+from popanalytics.metrics.disclosure import apply_plan, check_query, plan_for
 from popanalytics.metrics.params import Params
-from popanalytics.metrics.population import (
-    add_conversation_status,
-    add_coverage,
-    add_population,
-)
 from popanalytics.metrics.prepare import Prepared, prepare
-from popanalytics.metrics.privacy import suppress
-from popanalytics.metrics.process import add_process
-from popanalytics.metrics.training import add_training
 from popanalytics.model import Dataset
 
 
@@ -27,28 +19,24 @@ def figures(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
     and, with ``params.group_by``, one row per group; breakdown rows included.
 
     Columns: metric, group, breakdown_field, breakdown, numerator, denominator,
-    rate, employees, suppressed. Suppressed for the management audience.
+    rate, employees, suppressed. Suppressed for the management audience (the
+    disclosure module's block rule); a query management may not make at all
+    raises PopError.
     """
-    ctx = make_context(prepare(dataset), params)
-    return _finish(compute(ctx, breakdowns=True), params)
+    p = prepare(dataset)
+    check_query(p, params)
+    ctx = make_context(p, params)
+    return _finish(compute(ctx, breakdowns=True), ctx)
 
 
 def compute(ctx: Context, breakdowns: bool) -> pd.DataFrame:
     """All figures of one context, unsuppressed."""
-    rows = Rows(ctx)
-    add_population(rows)
-    add_coverage(rows)
-    add_conversation_status(rows, breakdowns)
-    add_agreements(rows, breakdowns)
-    add_followup(rows, breakdowns)
-    add_training(rows, breakdowns)
-    add_process(rows)
-    return rows.frame()
+    return collect(ctx, breakdowns).frame()
 
 
-def _finish(frame: pd.DataFrame, params: Params) -> pd.DataFrame:
-    if params.audience == "management":
-        return suppress(frame, params.k)
+def _finish(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    if ctx.params.audience == "management":
+        return apply_plan(frame, ctx, plan_for(ctx.p, ctx.params))
     return frame
 
 
@@ -59,14 +47,16 @@ def trend(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
     frame has the figures columns plus ``cycle`` (label) and ``reference_date``.
     """
     prepared = prepare(dataset)
+    check_query(prepared, params)
     current = params.cycle
     frames = []
     for back in range(max(params.trend_cycles, 1) - 1, -1, -1):
         cycle = current.previous(back)
         reference: dt.date = params.effective_reference if back == 0 else cycle.end
         cycle_params = params.with_(cycle_year=cycle.year, reference_date=reference)
-        frame = compute(make_context(prepared, cycle_params), breakdowns=False)
-        frame = _finish(frame, cycle_params)
+        ctx = make_context(prepared, cycle_params)
+        # a past cycle is suppressed with the blocks of its own population
+        frame = _finish(compute(ctx, breakdowns=False), ctx)
         frame.insert(0, "reference_date", pd.Timestamp(reference))
         frame.insert(0, "cycle", cycle.label)
         frames.append(frame)

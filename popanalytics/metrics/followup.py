@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from popanalytics.metrics.context import Context, Rows
+from popanalytics.metrics.context import Context, Rows, value_distinct
 from popanalytics.metrics.population import (
     COVERAGE_TYPES,
     has_row_by_kind,
@@ -115,8 +115,14 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
         # bucket x group counts over the overdue rows only
         at = np.flatnonzero(late)
         days = ctx.R - followup_reference(ctx).take(at)
-        codes = bucket_codes(days) * ctx.n_groups + ctx.agr_group.take(at)
+        bucket = bucket_codes(days)
+        codes = bucket * ctx.n_groups + ctx.agr_group.take(at)
         num = np.bincount(codes, minlength=len(BUCKETS) * ctx.n_groups).astype(float)
+        distinct = (
+            value_distinct(ctx, ctx.p.agr_emp.take(at), bucket, len(BUCKETS))
+            if rows.with_distinct
+            else None
+        )
         rows.add_breakdown(
             "agreements_overdue",
             "bucket",
@@ -125,6 +131,7 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
             pop,
             pop,
             rate=False,
+            distinct=distinct,
         )
     rows.add(
         "followup_missing", ctx.count(ctx.conv_group, lacking_followup(ctx)), pop, pop, rate=False

@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 
 from popanalytics.metrics.context import make_context
-from popanalytics.metrics.params import NO_GROUP, TOTAL, Params
+from popanalytics.metrics.disclosure import check_query
+from popanalytics.metrics.params import NO_GROUP, Params
 from popanalytics.metrics.population import covered, held_in_cycle
 from popanalytics.metrics.prepare import Prepared, compress, prepare
-from popanalytics.metrics.privacy import suppress
 from popanalytics.model import Dataset
 
 LAG_POINTS = 0.10  # a team lags when more than 10 percentage points below the organisation
@@ -33,8 +33,13 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
     """Per manager: conversations held in C up to R (by who held them:
     conversations.manager_id, else the employee's manager) and the coverage of
     ``params.conversation_type`` over their team (population employees whose
-    manager_id is theirs; employees without one form "(none)")."""
+    manager_id is theirs; employees without one form "(none)").
+
+    Teams are groups named after a person: management cannot have them (the
+    disclosure rule's refusal, a PopError), as it cannot group by manager.
+    """
     p = prepare(dataset)
+    check_query(p, params.with_(group_by="manager_id"))
     ctx = make_context(p, params.with_(group_by=None))
     # Manager codes: -1 (no manager) becomes the last code, "(none)".
     labels = np.append(p.managers.labels.astype(object), NO_GROUP)
@@ -56,11 +61,7 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
         rate = np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
     lags = (org_rate - rate) > LAG_POINTS + _EPS  # NaN compares False
 
-    if params.audience == "management":
-        # aggregates only: the id is the group's label, a name is personal data
-        manager_name = np.full(len(labels), None, dtype=object)
-    else:
-        manager_name = p.manager_names(np.append(np.arange(len(p.managers.labels)), -1)[keep])
+    manager_name = p.manager_names(np.append(np.arange(len(p.managers.labels)), -1)[keep])
     # managers by id, "(none)" last (one lexsort, no Python key per manager)
     order = np.lexsort((labels.astype(str), labels == NO_GROUP))
 
@@ -78,34 +79,4 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
             "suppressed": False,
         }
     )
-    if params.audience == "management":
-        out = _suppress_managers(out, params.k, org_rate, int(den.sum()))
     return out.loc[:, list(MANAGER_COLUMNS)]
-
-
-def _suppress_managers(
-    out: pd.DataFrame, k: int, org_rate: float, org_employees: int
-) -> pd.DataFrame:
-    """The figures suppression applied to the row of manager cells (the
-    organisation rate is their shown total)."""
-    cells = pd.DataFrame(
-        {
-            "metric": "manager_coverage",
-            "group": [TOTAL, *out["manager_id"]],
-            "breakdown_field": None,
-            "breakdown": None,
-            "numerator": [np.nan, *out["numerator"]],
-            "denominator": [np.nan, *out["denominator"]],
-            "rate": [org_rate, *out["rate"]],
-            "employees": [org_employees, *out["employees"]],
-        }
-    )
-    hidden = suppress(cells, k)["suppressed"].to_numpy()[1:]
-    out = out.copy()
-    for col in ("conversations_held", "numerator", "denominator", "rate", "employees"):
-        out[col] = np.where(hidden, np.nan, out[col].to_numpy(dtype=float))
-    out["lags"] = out["lags"].to_numpy(dtype=bool) & ~hidden
-    out["suppressed"] = hidden
-    if org_employees < k:
-        out["organisation_rate"] = np.nan
-    return out

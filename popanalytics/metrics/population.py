@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from popanalytics.metrics.context import Context, Rows, day_number, to_date
+from popanalytics.metrics.context import Context, Rows, day_number, to_date, value_distinct
 from popanalytics.metrics.prepare import CONVERSATION_KINDS
 
 COVERAGE_TYPES: tuple[str, ...] = (*CONVERSATION_KINDS, "any")
@@ -120,6 +120,17 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
         counts = counts.reshape(n_kinds + 1, n_groups)
         rows.add(metric, counts.sum(axis=0), pop, pop, rate=False)
         if breakdowns:
+            distinct = None
+            if rows.with_distinct:
+                known = kind >= 0
+                distinct = value_distinct(ctx, p.conv_emp[pick][known], kind[known], n_kinds)
             rows.add_breakdown(
-                metric, "conversation_type", kinds, counts[:n_kinds], pop, pop, rate=False
+                metric,
+                "conversation_type",
+                kinds,
+                counts[:n_kinds],
+                pop,
+                pop,
+                rate=False,
+                distinct=distinct,
             )

@@ -11,7 +11,7 @@ the public functions also accept a plain Dataset and prepare it themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -100,6 +100,9 @@ class Prepared:
     conv_held_at: np.ndarray  # held_date of conversations with status held, else NaN
     agr_open_from: np.ndarray  # open from: agreed date (-inf if none); +inf if cancelled
     agr_open_until: np.ndarray  # open until: done_date (-inf if none) if done, else +inf
+    # Results derived from these arrays alone and reused across queries (the
+    # disclosure plan of a cycle and reference date); never part of equality.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def n_emp(self) -> int:

@@ -63,6 +63,10 @@ def add_training(rows: Rows, breakdowns: bool) -> None:
         }
         weights = np.stack([np.ones(len(idx)), hours, cost])
         for name in BREAKDOWN_FIELDS:
-            values, sums = breakdown_counts(ctx, g, coded[name].take(idx), weights)
+            values, sums, distinct = breakdown_counts(
+                ctx, g, coded[name].take(idx), weights, emp=emp if rows.with_distinct else None
+            )
             for metric, sum_ in zip(_WEIGHTED, sums, strict=True):
-                rows.add_breakdown(metric, name, values, sum_, pop, pop, rate=False)
+                rows.add_breakdown(
+                    metric, name, values, sum_, pop, pop, rate=False, distinct=distinct
+                )

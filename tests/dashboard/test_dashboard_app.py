@@ -161,3 +161,23 @@ def test_serve_language_opens_the_page_in_english():
     assert app.nav_buttons["overzicht"].description == "Overview"
     assert app.state.filters.reference_date == dt.date(2026, 11, 15)
     assert "15 Nov 2026" in app.header.value
+
+
+def test_management_with_a_narrow_job_title_is_told_why_nothing_is_shown(dataset):
+    # the real engine: the refusal comes from the metrics layer (one rule for
+    # the CLI, Excel and the dashboard), the page says it in the user's language
+    state = DashboardState(
+        loaded=Loaded(dataset, QualityReport()),
+        source="",
+        filters=Filters(reference_date=dt.date(2026, 6, 30)),
+    )
+    app = Dashboard(state)
+    titles = dataset.employees["job_title"].value_counts()
+    narrow = str(titles[titles < 5].index[0])
+    app.filters["job_title"].value = narrow
+    assert "pop-error" not in app.error.value  # hr may
+    app.filters["audience"].value = "management"
+    assert "minder dan 5 medewerkers" in app.error.value
+    assert "Traceback" not in app.error.value
+    app.filters["job_title"].value = app.filters["job_title"].options[0][1]  # all titles
+    assert "pop-error" not in app.error.value

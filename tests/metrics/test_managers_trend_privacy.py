@@ -7,8 +7,10 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 from metrics_builders import PARAMS, dataset, emp, held, nd, value
 
+from popanalytics.errors import PopError
 from popanalytics.metrics import TOTAL, Params, figures, manager_overview, suppress, trend
 
 
@@ -132,50 +134,59 @@ def test_no_complementary_suppression_when_the_total_is_hidden() -> None:
     assert list(out["suppressed"]) == [True, True, True]
 
 
+def in_team(name: str, size: int, covered: int, prefix: str) -> tuple[list[dict], list[dict]]:
+    people = [emp(f"{prefix}{i}", team=name) for i in range(size)]
+    talks = [held(f"{prefix}{i}", "2026-03-01") for i in range(covered)]
+    return people, talks
+
+
 def test_management_figures_are_suppressed_hr_sees_everything() -> None:
-    p1, t1 = team("m1", 8, 4, "x")
-    p2, t2 = team("m2", 3, 1, "y")
-    p3, t3 = team("m3", 9, 9, "z")
+    # Grouping by manager is refused for management (below), so the same three
+    # groups are teams here: team 2 (3 people) is merged into a block with the
+    # smallest other team of its department, team 1: both are hidden.
+    p1, t1 = in_team("t1", 8, 4, "x")
+    p2, t2 = in_team("t2", 3, 1, "y")
+    p3, t3 = in_team("t3", 9, 9, "z")
     data = dataset([*p1, *p2, *p3], t1 + t2 + t3)
-    hr = figures(data, PARAMS.with_(group_by="manager_id"))
+    hr = figures(data, PARAMS.with_(group_by="team"))
     assert not hr["suppressed"].any()
-    mgmt = figures(data, PARAMS.with_(group_by="manager_id", audience="management"))
-    row = value(mgmt, "coverage_any", "m2")
+    mgmt = figures(data, PARAMS.with_(group_by="team", audience="management"))
+    row = value(mgmt, "coverage_any", "t2")
     assert row["suppressed"] and np.isnan(row["rate"])
-    assert value(mgmt, "coverage_any", "m1")["suppressed"]  # complementary: next smallest
-    assert not value(mgmt, "coverage_any", "m3")["suppressed"]
+    assert value(mgmt, "coverage_any", "t1")["suppressed"]  # in one block with t2
+    assert not value(mgmt, "coverage_any", "t3")["suppressed"]
     assert nd(mgmt, "coverage_any") == (14, 20)
 
 
-def test_manager_overview_is_suppressed_for_management() -> None:
+def test_grouping_or_filtering_by_manager_is_refused_for_management() -> None:
     p1, t1 = team("m1", 8, 4, "x")
-    p2, t2 = team("m2", 3, 1, "y")
-    p3, t3 = team("m3", 9, 9, "z")
-    data = dataset([*p1, *p2, *p3], t1 + t2 + t3)
-    out = manager_overview(data, PARAMS.with_(audience="management")).set_index("manager_id")
-    assert list(out["suppressed"]) == [True, True, False]
-    assert np.isnan(out.loc["m2", "rate"]) and not out.loc["m2", "lags"]
-    assert out.loc["m3", "rate"] == 1.0
+    data = dataset([*p1, emp("m1", name="Mo")], t1)
+    management = PARAMS.with_(audience="management")
+    for params in (
+        management.with_(group_by="manager_id"),
+        management.with_(filters=(("manager_id", ("m1",)),)),
+    ):
+        with pytest.raises(PopError) as refused:
+            figures(data, params)
+        assert refused.value.code == "refused"
+        assert "manager" in refused.value.message("en").lower()
 
 
-def test_manager_overview_names_no_manager_for_management() -> None:
+def test_manager_overview_is_refused_for_management_and_names_managers_for_hr() -> None:
     p1, t1 = team("m1", 8, 4, "x")
     data = dataset([*p1, emp("m1", name="Mo")], t1)
     hr = manager_overview(data, PARAMS).set_index("manager_id")
     assert hr.loc["m1", "manager_name"] == "Mo"
-    mgmt = manager_overview(data, PARAMS.with_(audience="management"))
-    assert mgmt["manager_name"].isna().all()
-    assert "Mo" not in mgmt.astype(str).to_numpy()
+    with pytest.raises(PopError):  # teams are named after a person: never for management
+        manager_overview(data, PARAMS.with_(audience="management"))
 
 
 def test_management_figures_do_not_tell_the_size_of_a_suppressed_group() -> None:
-    p1, t1 = team("m1", 2, 1, "x")
-    p2, t2 = team("m2", 9, 9, "z")
-    p3, t3 = team("m3", 8, 8, "y")
+    p1, t1 = in_team("t1", 2, 1, "x")
+    p2, t2 = in_team("t2", 9, 9, "z")
+    p3, t3 = in_team("t3", 8, 8, "y")
     data = dataset([*p1, *p2, *p3], t1 + t2 + t3)
-    figs = figures(data, PARAMS.with_(group_by="manager_id", audience="management"))
-    small = value(figs, "population", "m1")
+    figs = figures(data, PARAMS.with_(group_by="team", audience="management"))
+    small = value(figs, "population", "t1")
     assert small["suppressed"] and np.isnan(small["employees"])
-    assert value(figs, "population", "m2")["employees"] == 9
-    out = manager_overview(data, PARAMS.with_(audience="management")).set_index("manager_id")
-    assert out.loc["m1", "suppressed"] and np.isnan(out.loc["m1", "employees"])
+    assert value(figs, "population", "t2")["employees"] == 9

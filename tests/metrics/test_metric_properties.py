@@ -175,7 +175,8 @@ def test_row_order_and_irrelevant_columns_change_nothing(data: Dataset, rnd) -> 
 @SETTINGS
 @given(
     datasets(),
-    st.sampled_from(["department", "team", "manager_id"]),
+    # grouping by manager is refused for management (test_managers_trend_privacy)
+    st.sampled_from(["department", "team", "location", "contract_type"]),
     st.integers(min_value=3, max_value=6),
 )
 def test_no_suppressed_cell_can_be_recovered_by_subtraction(
@@ -192,10 +193,16 @@ def test_no_suppressed_cell_can_be_recovered_by_subtraction(
     assert (figs["employees"].to_numpy()[shown] == hr["employees"].to_numpy()[shown]).all()
     figs = figs.copy()
     figs[KEYS] = figs[KEYS].astype(object).where(figs[KEYS].notna(), "-")
+    # A cell over 0 employees is hidden too, yet it tells nothing about anyone:
+    # it may be the one hidden cell of a row (the block rule in
+    # tests/metrics/test_disclosure.py checks every combination of queries).
+    figs["about_someone"] = hr["employees"].to_numpy() > 0
     for _, row in figs.groupby(KEYS):
         total_shown = not row.loc[row["group"] == TOTAL, "suppressed"].any()
-        hidden = int(row.loc[row["group"] != TOTAL, "suppressed"].sum())
-        assert not (total_shown and hidden == 1)
+        cells = row[row["group"] != TOTAL]
+        hidden = int(cells["suppressed"].sum())
+        hidden_about_someone = int((cells["suppressed"] & cells["about_someone"]).sum())
+        assert not (total_shown and hidden == 1 and hidden_about_someone == 1)
 
 
 def test_hr_audience_suppresses_nothing_even_in_tiny_groups() -> None:
