@@ -22,19 +22,12 @@ from IPython.display import display
 
 from popanalytics.charts import PLOTLY_CONFIG
 from popanalytics.i18n import fmt_number, fmt_percent, t
+from popanalytics.metrics.targets import LOWER_IS_BETTER
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
-# Figures where a rise is bad news: their change is coloured the other way round.
-LOWER_IS_BETTER = frozenset(
-    {
-        "agreements_overdue",
-        "followup_missing",
-        "conversations_missed",
-        "conversations_cancelled",
-        "out_of_cycle_development",
-    }
-)
+# Figures where a rise is bad news (their change is coloured the other way round)
+# are the ones whose target is a ceiling: one list, in metrics.targets.
 
 # Figures where neither direction is good or bad news (more needs, hours or cost).
 NEUTRAL = frozenset({"training_needs", "training_hours", "training_cost"})

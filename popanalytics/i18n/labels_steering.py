@@ -62,7 +62,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "action.report_unsigned": ("Verslag niet door beiden getekend", "Report not signed by both"),
     "action.followup_date_missing": ("Geen opvolgdatum", "No follow-up date"),
     "field.action": ("Actie", "Action"),
-    "field.due_date_action": ("Te doen tegen", "Due by"),
+    "field.action_due": ("Te doen tegen", "Due by"),
     "field.days": ("Dagen te laat (−: nog)", "Days late (−: left)"),
     "field.item_id": ("Gesprek/afspraak", "Conversation/agreement"),
     "field.item_date": ("Datum gesprek/opvolging", "Conversation/follow-up date"),
@@ -92,8 +92,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dash.actions.management_note": (
         "Voor het management alleen aantallen per groep; groepen met minder dan {k} "
         "medewerkers tonen '< {k}'.",
-        "Management sees counts per group only; groups with fewer than {k} employees "
-        "show '< {k}'.",
+        "Management sees counts per group only; groups with fewer than {k} employees show '< {k}'.",
     ),
     "dash.column.action": ("Actie", "Action"),
     "dash.column.action_due": ("Te doen tegen", "Due by"),

@@ -81,7 +81,9 @@ def _open_planned(ctx: Context, kind_mask: np.ndarray, until: float) -> np.ndarr
         )
 
 
-def action_masks(ctx: Context, conversation_type: str) -> dict[str, tuple[str, np.ndarray, np.ndarray]]:
+def action_masks(
+    ctx: Context, conversation_type: str
+) -> dict[str, tuple[str, np.ndarray, np.ndarray]]:
     """Per action: (table, row mask, due day number per row) over employees
     ("emp"), conversations ("conv") or agreements ("agr")."""
     if conversation_type not in COVERAGE_TYPES:
@@ -130,13 +132,15 @@ def manager_actions(
     for action, (table, mask, due) in action_masks(ctx, conversation_type).items():
         pick = np.flatnonzero(mask)
         if table == "emp":
-            emp, item, item_day = pick, np.full(len(pick), None, dtype=object), np.full(len(pick), np.nan)
+            emp, item, item_day = (
+                pick,
+                np.full(len(pick), None, dtype=object),
+                np.full(len(pick), np.nan),
+            )
         elif table == "conv":
             emp = p.conv_emp[pick]
             item = conversations["conversation_id"].to_numpy(dtype=object)[p.conv_rows[pick]]
-            item_day = np.where(
-                action == "invitation", p.conv_planned[pick], p.conv_held[pick]
-            )
+            item_day = np.where(action == "invitation", p.conv_planned[pick], p.conv_held[pick])
         else:
             emp = p.agr_emp[pick]
             item = agreements["agreement_id"].to_numpy(dtype=object)[p.agr_rows[pick]]
@@ -152,17 +156,17 @@ def manager_actions(
         )
     emp = np.concatenate([x["emp"] for x in parts])
     due = np.concatenate([x["due"] for x in parts])
-    action = np.concatenate([x["action"] for x in parts])
+    kinds = np.concatenate([x["action"] for x in parts])
     manager_code = p.emp_manager[emp]
-    manager = take_or(p.managers.labels.astype(object), manager_code, NO_GROUP)
-    manager = np.where(pd.isna(manager), NO_GROUP, manager).astype(str)
+    found = take_or(p.managers.labels.astype(object), manager_code, NO_GROUP)
+    manager = np.where(pd.isna(found), NO_GROUP, found).astype(str)
     employees = p.dataset.employees
     rows = p.emp_rows[emp]
     out = pd.DataFrame(
         {
             "manager_id": manager,
             "manager_name": p.manager_names(manager_code),
-            "action": action,
+            "action": kinds,
             "due_date": _days_to_dates(due),
             "days": ctx.R - due,
             "employee_id": employees["employee_id"].to_numpy(dtype=object)[rows],
@@ -176,7 +180,7 @@ def manager_actions(
     order = np.lexsort(
         (
             out["employee_id"].astype(str).to_numpy(),
-            pd.Index(ACTIONS).get_indexer(out["action"]),
+            pd.Index(ACTIONS).get_indexer(pd.Index(out["action"])),
             due,
             manager,
             manager == NO_GROUP,
@@ -217,5 +221,7 @@ def action_counts(
             )
         )
     out = pd.concat(blocks, ignore_index=True)
-    order = np.lexsort((pd.Index(ACTIONS).get_indexer(out["action"]), np.arange(len(out)) % len(groups)))
+    order = np.lexsort(
+        (pd.Index(ACTIONS).get_indexer(pd.Index(out["action"])), np.arange(len(out)) % len(groups))
+    )
     return out.iloc[order].reset_index(drop=True)

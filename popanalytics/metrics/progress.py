@@ -73,8 +73,18 @@ def check_progress_params(params: Params, conversation_type: str) -> None:
     start; otherwise a PopError with a message in both languages."""
     if conversation_type not in COVERAGE_TYPES:
         raise PopError(
-            t("progress.unknown_type", "nl", type=conversation_type, known=", ".join(COVERAGE_TYPES)),
-            t("progress.unknown_type", "en", type=conversation_type, known=", ".join(COVERAGE_TYPES)),
+            t(
+                "progress.unknown_type",
+                "nl",
+                type=conversation_type,
+                known=", ".join(COVERAGE_TYPES),
+            ),
+            t(
+                "progress.unknown_type",
+                "en",
+                type=conversation_type,
+                known=", ".join(COVERAGE_TYPES),
+            ),
             code="bad_parameter",
         )
     cycle = params.cycle
@@ -118,10 +128,14 @@ def shift_cycle(day: dt.date, cycle: Cycle, back: int = 1) -> dt.date:
     return cycle.previous(back).start + (day - cycle.start)
 
 
-def _coverage_total(prepared: Prepared, params: Params, metric: str) -> tuple[float, float, float, bool]:
+def _coverage_total(
+    prepared: Prepared, params: Params, metric: str
+) -> tuple[float, float, float, bool]:
     """(numerator, denominator, rate, suppressed) of ``metric``'s total row."""
     frame = figures(prepared, params)
-    row = frame[(frame["metric"] == metric) & (frame["group"] == TOTAL) & frame["breakdown_field"].isna()]
+    row = frame[
+        (frame["metric"] == metric) & (frame["group"] == TOTAL) & frame["breakdown_field"].isna()
+    ]
     if row.empty:  # no figures at all (no population): nothing covered of nobody
         return 0.0, 0.0, float("nan"), params.audience == "management"
     r = row.iloc[0]
@@ -147,16 +161,12 @@ def progress(
     previous_cycle = cycle.previous()
     rows = []
     for week, day in point_dates(cycle, params.reference):
-        num, den, rate, hidden = _coverage_total(
-            prepared, total.with_(reference_date=day), metric
-        )
+        num, den, rate, hidden = _coverage_total(prepared, total.with_(reference_date=day), metric)
         before = shift_cycle(day, cycle)
         p_num, p_den, p_rate, p_hidden = _coverage_total(
             prepared, total.with_(cycle_year=previous_cycle.year, reference_date=before), metric
         )
-        rows.append(
-            (day, week, num, den, rate, hidden, before, p_num, p_den, p_rate, p_hidden)
-        )
+        rows.append((day, week, num, den, rate, hidden, before, p_num, p_den, p_rate, p_hidden))
     points = pd.DataFrame.from_records(rows, columns=list(POINT_COLUMNS))
     if points.empty:
         points = points.astype({"week": np.int64, "suppressed": bool, "previous_suppressed": bool})

@@ -14,9 +14,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from popanalytics.errors import PopError
 from popanalytics.i18n import t
 from popanalytics.metrics.catalogue import METRICS
+from popanalytics.metrics.params import TOTAL
 
 # Figures where a rise is bad news (a target is a ceiling, a change is coloured
 # the other way round on the tiles). The one list: the dashboard imports it.
@@ -122,9 +126,35 @@ def parse_targets(texts: Iterable[str]) -> Targets:
 
 def reached(metric: str, value: float | None, target: float | None) -> bool | None:
     """Whether ``value`` meets ``target`` (None when either is unknown or hidden)."""
-    if target is None or value is None or (isinstance(value, float) and math.isnan(value)):
+    if target is None or value is None or math.isnan(float(value)):
         return None
     if metric in LOWER_IS_BETTER:
         return bool(value <= target + 1e-12)
     # 1e-12: 0.9 coverage computed as 9/10 equals a 0.9 target, not falls short of it
     return bool(value >= target - 1e-12)
+
+
+def target_status(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
+    """Each target against a figures frame's total row: columns metric, target,
+    value (the rate for a rate, else the numerator; NaN when hidden or absent),
+    suppressed, reached (None when unknown)."""
+    totals = frame[(frame["group"] == TOTAL) & frame["breakdown_field"].isna()]
+    totals = totals.drop_duplicates("metric").set_index("metric")
+    metrics = [metric for metric, _ in targets.items]
+    found = totals.reindex(metrics)
+    is_rate = np.array([METRICS[m].kind == "rate" for m in metrics], dtype=bool)
+    hidden = found["suppressed"].fillna(True).to_numpy(dtype=bool)
+    value = np.where(
+        is_rate, found["rate"].to_numpy(dtype=float), found["numerator"].to_numpy(dtype=float)
+    )
+    value = np.where(hidden, np.nan, value)
+    target = np.array([v for _, v in targets.items], dtype=float)
+    return pd.DataFrame(
+        {
+            "metric": metrics,
+            "target": target,
+            "value": value,
+            "suppressed": hidden,
+            "reached": [reached(m, v, g) for m, v, g in zip(metrics, value, target, strict=True)],
+        }
+    )

@@ -21,19 +21,42 @@ def team():
         ],
         [
             # a: held, signed, follow-up date: nothing to do
-            held("a", "2026-03-01", conversation_id="g1", signed_by_employee=True,
-                 signed_by_manager=True, followup_date="2026-09-01"),
+            held(
+                "a",
+                "2026-03-01",
+                conversation_id="g1",
+                signed_by_employee=True,
+                signed_by_manager=True,
+                followup_date="2026-09-01",
+            ),
             # b: held, not signed, no follow-up date: two actions
             held("b", "2026-04-01", conversation_id="g2", signed_by_employee=True),
             # c: planned in 10 days, invited 5 days ahead: late invitation
-            {"conversation_id": "g3", "employee_id": "c", "conversation_type": "development",
-             "status": "planned", "planned_date": "2026-07-10", "invited_date": "2026-07-05"},
+            {
+                "conversation_id": "g3",
+                "employee_id": "c",
+                "conversation_type": "development",
+                "status": "planned",
+                "planned_date": "2026-07-10",
+                "invited_date": "2026-07-05",
+            },
             # d: planned in 20 days, no invitation yet: not within the next 14 days
-            {"conversation_id": "g4", "employee_id": "d", "conversation_type": "development",
-             "status": "planned", "planned_date": "2026-07-20"},
+            {
+                "conversation_id": "g4",
+                "employee_id": "d",
+                "conversation_type": "development",
+                "status": "planned",
+                "planned_date": "2026-07-20",
+            },
             # e: planned in 3 days, invited 3 weeks ahead: fine
-            {"conversation_id": "g5", "employee_id": "e", "conversation_type": "development",
-             "status": "planned", "planned_date": "2026-07-03", "invited_date": "2026-06-12"},
+            {
+                "conversation_id": "g5",
+                "employee_id": "e",
+                "conversation_type": "development",
+                "status": "planned",
+                "planned_date": "2026-07-03",
+                "invited_date": "2026-06-12",
+            },
         ],
         [agreement("a", agreement_id="x1", due_date="2026-06-10")],
     )
