@@ -107,6 +107,7 @@ class KpiTile:
         self._value = "–"
         self._detail = ""
         self._delta = ""
+        self._target = ""
 
     def update(self, title: str, row: pd.Series | None, lang: str, k: int) -> None:
         self._title = title
@@ -122,6 +123,11 @@ class KpiTile:
         else:
             self._detail = ""
         self._delta = ""
+        self._render()
+
+    def update_target(self, markup: str) -> None:
+        """The target line under the value (already escaped markup; "" for none)."""
+        self._target = markup
         self._render()
 
     def update_delta(
@@ -171,6 +177,7 @@ class KpiTile:
             f'<div class="pop-kpi-value">{esc(self._value)}</div>'
             f'<div class="pop-kpi-detail">{esc(self._detail)}</div>'
             f'<div class="pop-kpi-delta">{self._delta}</div>'
+            + (f'<div class="pop-target-line">{self._target}</div>' if self._target else "")
         )
 
 
