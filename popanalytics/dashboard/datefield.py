@@ -35,7 +35,10 @@ function render({ model, el }) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "pop-datefield-button";
-  button.textContent = "\\u{1F4C5}";
+  // a calendar icon drawn in SVG: no emoji font needed
+  button.innerHTML = '<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" ' +
+    'height="11.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.3"/><path d="M1.5 ' +
+    '6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" stroke-width="1.3"/></svg>';
   const native = document.createElement("input");
   native.type = "date";
   native.tabIndex = -1;

@@ -4,7 +4,6 @@ targets editor, and the styles of these parts."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -29,8 +28,10 @@ STEERING_CSS = """
 .pop-datefield-input { width: 110px; height: 28px; padding: 0 8px; border: 1px solid #9e9e9e;
   font-size: 13px; font-variant-numeric: tabular-nums; box-sizing: border-box; }
 .pop-datefield-invalid { border-color: #d1495b; background: #fdecea; }
-.pop-datefield-button { height: 28px; border: 1px solid #9e9e9e; border-left: none; background: #fff;
-  cursor: pointer; padding: 0 6px; }
+.pop-datefield-button { height: 28px; width: 30px; border: 1px solid #9e9e9e; border-left: none;
+  background: #fff; cursor: pointer; padding: 0; display: inline-flex; align-items: center;
+  justify-content: center; color: #36506a; }
+.pop-datefield-button svg { width: 16px; height: 16px; }
 .pop-datefield-native { position: absolute; left: 0; top: 28px; width: 1px; height: 1px; opacity: 0;
   border: 0; padding: 0; pointer-events: none; }
 .pop-datefield-error { color: #8a1c1c; font-size: 12px; flex-basis: 100%; }
@@ -41,6 +42,9 @@ STEERING_CSS = """
 .pop-target-missed { color: #c0392b; font-weight: 600; }
 .pop-lag td { background: #fdf1ec; }
 .pop-actions-table { max-height: 560px; overflow: auto; }
+.pop-action-counts { max-height: 380px; overflow: auto; }
+.pop-targets .widget-text input { width: 70px; }
+.pop-targets-box { margin: 0 0 10px 0; }
 </style>
 """
 
@@ -115,7 +119,7 @@ class TargetEditor:
     def __init__(self, on_change: Callable[[Targets], None]) -> None:
         self._on_change = on_change
         self.metric = w.Dropdown(layout=w.Layout(width="300px"))
-        self.value = w.Text(layout=w.Layout(width="90px"), continuous_update=False)
+        self.value = w.Text(layout=w.Layout(width="170px"), continuous_update=False)
         self.set_button = w.Button()
         self.clear_button = w.Button()
         self.summary = w.HTML()
@@ -127,10 +131,10 @@ class TargetEditor:
             (self.clear_button, "clear"),
         ):
             widget.add_class(f"pop-target-{name}")
-        self.title = w.HTML()
         row = w.HBox([self.metric, self.value, self.set_button, self.clear_button])
         row.add_class("pop-targets")
-        self.widget = w.VBox([self.title, row, self.summary, self.message])
+        # the accordion around it carries the title
+        self.widget = w.VBox([row, self.summary, self.message])
         self.widget.add_class("pop-card")
         self.widget.add_class("pop-target-editor")
         self.set_button.on_click(lambda _b: self._set())
@@ -149,7 +153,6 @@ class TargetEditor:
         self.value.placeholder = "90%"
         self.set_button.description = t("dash.targets.set", lang)
         self.clear_button.description = t("dash.targets.clear", lang)
-        self.title.value = f"<h3>{esc(t('dash.targets.title', lang))}</h3>"
         self._summarise()
 
     def _summarise(self) -> None:
@@ -167,10 +170,7 @@ class TargetEditor:
 
         metric, raw = self.metric.value, self.value.value.strip()
         if METRICS[metric].kind == "rate" and raw and not raw.endswith("%"):
-            # a rate is typed as a percentage ("90" is 90 %); "0.9" or "0,9" is a share
-            number = raw.replace(",", ".")
-            with contextlib.suppress(ValueError):  # not a number: parse_target says so
-                raw = f"{raw}%" if float(number) > 1 else raw
+            raw = f"{raw}%"  # a rate's field is a percentage: "90" is 90 %
         try:
             _, value = parse_target(f"{metric}={raw}")
         except PopError as exc:

@@ -101,8 +101,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "dash.column.group": ("Groep", "Group"),
     "dash.column.total": ("Totaal", "Total"),
     "dash.chart.coverage_rate_per_group": (
-        "Dekking {type} per {group}: n / N, organisatie als referentie",
-        "Coverage {type} per {group}: n / N, organisation as reference",
+        "{type}: dekking per {group} (n / N), organisatie als referentie",
+        "{type}: coverage per {group} (n / N), organisation as reference",
     ),
     "dash.chart.organisation": ("Organisatie {value}", "Organisation {value}"),
     "dash.chart.lags": (
@@ -114,8 +114,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Coverage per {group} and conversation type",
     ),
     "dash.chart.progress": (
-        "Voortgang dekking {type}: per week van de cyclus",
-        "Progress of coverage {type}: per week of the cycle",
+        "{type}: dekking week na week, tegenover de vorige cyclus",
+        "{type}: coverage week by week, against the previous cycle",
     ),
     "dash.chart.progress_previous": ("Vorige cyclus ({cycle})", "Previous cycle ({cycle})"),
     "dash.chart.progress_current": ("Deze cyclus ({cycle})", "This cycle ({cycle})"),
