@@ -98,3 +98,9 @@ def test_report_target_adds_a_targets_sheet(tmp_path) -> None:
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert rows[0] == ["Figure", "Target", "Value", "Target reached?"]
     assert rows[1][1:] == ["30.0%", "35.5%", "reached"]
+
+
+def test_serve_refuses_a_bad_target_before_starting() -> None:
+    result = run_cli("serve", "--target", "coverage_development=2", "--lang", "en")
+    assert result.returncode == 2
+    assert "between 0 and 1" in result.stderr and "Traceback" not in result.stderr
