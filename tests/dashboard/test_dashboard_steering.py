@@ -115,3 +115,11 @@ def test_acties_lists_names_for_hr_and_only_counts_for_management(app) -> None:
     names = app.state.dataset.employees["name"].dropna().tolist()
     assert not any(name in view.counts.value for name in names)
     assert "&lt; 5" in view.counts.value
+
+
+def test_a_reference_date_before_the_chosen_cycle_is_a_message_in_the_page(app) -> None:
+    app.show("gespreksdekking")
+    app.filters["cycle"].value = "2026"
+    app.filters["reference_date"].typed = "15/12/2025"
+    table = app.views["gespreksdekking"].steering.projection_table.value
+    assert "pop-error" in table and "voor het begin van cyclus 2026" in table

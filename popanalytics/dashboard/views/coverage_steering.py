@@ -12,12 +12,14 @@ from popanalytics.charts import group_label
 from popanalytics.dashboard.components import (
     ChartOutput,
     card,
+    error_box,
     heading,
     html_table,
     set_heading,
 )
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.steering import state_progress, target_text
+from popanalytics.errors import PopError
 from popanalytics.i18n import field_label, fmt_number, fmt_percent, t
 from popanalytics.metrics.managers import lagging
 from popanalytics.metrics.params import CONVERSATION_TYPES_ANY, TOTAL
@@ -81,7 +83,12 @@ class CoverageSteering:
         kind = self.progress_type.value or "development"
         metric = f"coverage_{kind}"
         target = state.targets.get(metric)
-        result = state_progress(state, kind)
+        try:
+            result = state_progress(state, kind)
+        except PopError as exc:  # e.g. a reference date before the chosen cycle's start
+            self.progress.output.clear_output()
+            self.projection_table.value = error_box(exc.message(lang))
+            return
         self.progress.show(charts_steering.progress_curve(result, lang, k, target))
         group_by = state.filters.group_by
         set_heading(
