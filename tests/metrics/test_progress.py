@@ -155,6 +155,15 @@ def test_last_point_equals_metrics_at_r(data, r: int) -> None:
         figs = figures(data, params)
         assert last["date"] == reference
         assert (last["numerator"], last["denominator"]) == nd(figs, f"coverage_{kind}")
+    # management: the same point, hidden exactly when metrics hides it
+    managed = params.with_(audience="management")
+    last = progress(data, managed).points.iloc[-1]
+    row = figures(data, managed).query(
+        "metric == 'coverage_development' and group == 'all' and breakdown_field.isna()"
+    )
+    assert bool(last["suppressed"]) == bool(row["suppressed"].iloc[0])
+    if not last["suppressed"]:
+        assert last["numerator"] == row["numerator"].iloc[0]
 
 
 # ---------------------------------------------------------------- targets
