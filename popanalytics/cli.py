@@ -432,9 +432,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     targets = cli_steering.targets_from(args)
     loaded = _load(args)
     out = Path(args.output)
-    write_overview(out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data)
-    if targets:
-        cli_steering.add_targets_sheet(out, loaded.dataset, params, targets, args.lang)
+    if targets:  # the same workbook with a sheet of the targets at the end
+        cli_steering.write_report_with_targets(out, loaded, params, targets, args)
+    else:
+        write_overview(
+            out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data
+        )
     _private([out])
     print(t("cli.written", args.lang, path=out))
     return EXIT_OK

@@ -221,11 +221,15 @@ def with_target_column(
     return (*header, t("cli.metrics.target", lang)), out
 
 
-def add_targets_sheet(path: Any, dataset: Any, params: Any, targets: Any, lang: str) -> None:
-    """Append a sheet of the targets to the report workbook (see export/targets.py)."""
-    from popanalytics.export.targets import add_targets_sheet as add
+def write_report_with_targets(
+    out: Any, loaded: Any, params: Any, targets: Any, args: argparse.Namespace
+) -> None:
+    """`report --target`: the overview workbook with a targets sheet (export/targets.py)."""
+    from popanalytics.export.targets import write_overview_with_targets
 
-    add(path, dataset, params, targets, lang)
+    write_overview_with_targets(
+        out, loaded.dataset, loaded.report, params, targets, lang=args.lang, sources=args.data
+    )
 
 
 def pass_targets_to_serve(targets: Any) -> None:

@@ -94,8 +94,11 @@ def test_report_target_adds_a_targets_sheet(tmp_path) -> None:
         "--target", "coverage_development=0.3", "--lang", "en",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    ws = load_workbook(out)["Targets"]
-    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    wb = load_workbook(out)
+    assert wb.sheetnames[-1] == "Targets" and len(wb.sheetnames) > 1
+    ws = wb["Targets"]
+    ref = ws.tables["tbl_targets"].ref
+    rows = [[c.value for c in row] for row in ws[ref]]
     assert rows[0] == ["Figure", "Target", "Value", "Target reached?"]
     assert rows[1][1:] == ["30.0%", "35.5%", "reached"]
 

@@ -1,26 +1,31 @@
-"""`report --target`: a sheet of the targets next to the organisation's figures."""
+"""`report --target`: the overview workbook with a sheet of the targets next to
+the organisation's figures (a real Excel table, like every other sheet)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
-from openpyxl.styles import Font
 
+from popanalytics.export.overview import build_overview, collect_overview, heading_lines
+from popanalytics.export.sheet import Column, TableBlock, write_sheet
 from popanalytics.i18n import fmt_number, fmt_percent, t
-from popanalytics.metrics import figures
+from popanalytics.metrics import Prepared, figures, prepare
 from popanalytics.metrics.catalogue import METRICS, metric_label
 from popanalytics.metrics.params import Params
 from popanalytics.metrics.targets import Targets, target_status
 from popanalytics.model import Dataset
+from popanalytics.schema.quality import QualityReport
 
 
-def targets_frame(dataset: Dataset, params: Params, targets: Targets, lang: str) -> pd.DataFrame:
+def targets_frame(
+    dataset: Dataset | Prepared, params: Params, targets: Targets, lang: str
+) -> pd.DataFrame:
     """One row per target: figure, target, the organisation's value, reached or not
     (a value hidden for management stays "< k")."""
     status = target_status(figures(dataset, params.with_(group_by=None)), targets)
-    is_rate = status["metric"].map(lambda m: METRICS[m].kind == "rate")
+    is_rate = [METRICS[m].kind == "rate" for m in status["metric"]]
 
     def shown(values: pd.Series) -> list[str]:
         return [
@@ -31,29 +36,39 @@ def targets_frame(dataset: Dataset, params: Params, targets: Targets, lang: str)
     verdict = {True: t("target.reached", lang), False: t("target.not_reached", lang)}
     return pd.DataFrame(
         {
-            t("dash.targets.metric", lang): [metric_label(m, lang) for m in status["metric"]],
-            t("dash.column.target", lang): shown(status["target"]),
-            t("cli.metrics.value", lang): [
+            "metric": [metric_label(m, lang) for m in status["metric"]],
+            "target": shown(status["target"]),
+            "value": [
                 t("dash.suppressed", lang, k=params.k) if hidden else text
                 for hidden, text in zip(status["suppressed"], shown(status["value"]), strict=True)
             ],
-            t("dash.column.target_status", lang): [verdict.get(r, "–") for r in status["reached"]],
+            "reached": [verdict.get(r, "–") for r in status["reached"]],
         }
     )
 
 
-def add_targets_sheet(
-    path: str | Path, dataset: Dataset, params: Params, targets: Targets, lang: str
+def write_overview_with_targets(
+    target: str | Path,
+    dataset: Dataset | Prepared,
+    report: QualityReport,
+    params: Params,
+    targets: Targets,
+    lang: str = "nl",
+    sources: Sequence[str | Path] = (),
 ) -> None:
-    """Append the targets sheet to the written report workbook."""
-    table = targets_frame(dataset, params, targets, lang)
-    wb = load_workbook(path)
-    ws = wb.create_sheet(t("dash.targets.title", lang)[:31].split(" (")[0])
-    ws.append(list(table.columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for record in table.itertuples(index=False):
-        ws.append(list(record))
-    for column, width in zip("ABCD", (40, 14, 14, 18), strict=True):
-        ws.column_dimensions[column].width = width
-    wb.save(path)
+    """The overview workbook of ``write_overview`` plus a last sheet of the targets."""
+    data = prepare(dataset)
+    book = build_overview(collect_overview(data, report, params, sources), lang)
+    title = t("export.targets.sheet", lang)
+    block = TableBlock(
+        "tbl_targets",
+        (
+            Column("metric", t("dash.targets.metric", lang)),
+            Column("target", t("dash.column.target", lang)),
+            Column("value", t("cli.metrics.value", lang)),
+            Column("reached", t("dash.column.target_status", lang)),
+        ),
+        targets_frame(data, params, targets, lang),
+    )
+    write_sheet(book, title, heading_lines(title, params, lang), [block])
+    book.save(target)

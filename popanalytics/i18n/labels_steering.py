@@ -49,6 +49,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Coverage {type}, cycle {cycle}, up to {date}",
     ),
     "cli.metrics.target": ("Doel", "Target"),
+    "export.targets.sheet": ("Doelen", "Targets"),
     # actions
     "action.agreement_overdue": ("Afspraak over tijd", "Agreement overdue"),
     "action.invitation": (
