@@ -32,7 +32,8 @@ TARGET = "#6a4c93"
 PROJECTION = "#f2a65a"
 
 
-def _share_text(num: float, den: float, rate: float, hidden: bool, lang: str, k: int) -> str:
+def share_text(num: float, den: float, rate: float, hidden: bool, lang: str, k: int) -> str:
+    """ "42 / 57 (73,7 %)", "< k" when hidden, "–" without a denominator."""
     if hidden:
         return t("dash.suppressed", lang, k=k)
     if not den or math.isnan(den):
@@ -77,7 +78,7 @@ def coverage_rates(
     lags = lagging(rate, org)
     labels = [group_label(g, lang) for g in groups["group"]]
     texts = [
-        _share_text(n, d, r, bool(h), lang, k)
+        share_text(n, d, r, bool(h), lang, k)
         for n, d, r, h in zip(groups["numerator"], groups["denominator"], rate, hidden, strict=True)
     ]
     fig.add_bar(
@@ -192,7 +193,7 @@ def progress_curve(
     def texts(prefix: str, hide: pd.Series) -> list[str]:
         return [
             f"{t('cli.progress.week', lang)} {w} · {d:%d/%m/%Y}: "
-            + _share_text(n, den, r, h, lang, k)
+            + share_text(n, den, r, h, lang, k)
             for w, d, n, den, r, h in zip(
                 points["week"],
                 pd.to_datetime(points[f"{prefix}date"]),
@@ -226,7 +227,7 @@ def progress_curve(
     end = progress.total_projection
     last = points.iloc[-1]
     if not bool(end["suppressed"]) and not pd.isna(end["rate"]) and not bool(last["suppressed"]):
-        text = _share_text(end["numerator"], end["denominator"], end["rate"], False, lang, k)
+        text = share_text(end["numerator"], end["denominator"], end["rate"], False, lang, k)
         fig.add_scatter(
             x=[int(last["week"]), last_week],
             y=[float(last["rate"]), float(end["rate"])],

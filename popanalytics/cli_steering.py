@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from popanalytics.i18n import fmt_date, fmt_number, fmt_percent, t
+from popanalytics.i18n import fmt_date, t
+from popanalytics.metrics.targets import verdict_text
 
 
 def add_target_option(p: argparse.ArgumentParser) -> None:
@@ -105,11 +105,9 @@ def progress_json(progress: Any, params: Any, sources: list[str], targets: Any) 
 
 
 def _share(num: Any, den: Any, rate: Any, suppressed: bool, lang: str, k: int) -> str:
-    if suppressed:
-        return t("cli.metrics.suppressed", lang, k=k)
-    if den is None or (isinstance(den, float) and math.isnan(den)) or not den:
-        return "–"
-    return f"{fmt_number(num, lang)} / {fmt_number(den, lang)} ({fmt_percent(rate, lang)})"
+    from popanalytics.charts_steering import share_text
+
+    return share_text(num, den, rate, bool(suppressed), lang, k)
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
@@ -164,25 +162,14 @@ def cmd_progress(args: argparse.Namespace) -> int:
         total["numerator"], total["denominator"], total["rate"], total["suppressed"], lang, k
     )
     print(t("cli.progress.projection", lang, end=fmt_date(result.cycle.end, lang), value=value))
-    target = targets.get(f"coverage_{result.conversation_type}")
+    metric = f"coverage_{result.conversation_type}"
+    target = targets.get(metric)
     if target is not None:
         print(
-            f"{t('cli.metrics.target', lang)}: {target_text(f'coverage_{result.conversation_type}', target, None if total['suppressed'] else total['rate'], lang)}"
+            f"{t('cli.metrics.target', lang)}: "
+            + verdict_text(metric, target, None if total["suppressed"] else total["rate"], lang)
         )
     return cli.EXIT_OK
-
-
-def target_text(metric: str, target: float, value: float | None, lang: str) -> str:
-    """ "90,0 % (gehaald)": a target and whether ``value`` reaches it."""
-    from popanalytics.metrics.catalogue import METRICS
-    from popanalytics.metrics.targets import reached
-
-    info = METRICS[metric]
-    shown = fmt_percent(target, lang) if info.kind == "rate" else fmt_number(target, lang, 1)
-    verdict = reached(metric, value, target)
-    if verdict is None:
-        return shown
-    return f"{shown} ({t('target.reached' if verdict else 'target.not_reached', lang)})"
 
 
 def targets_json(targets: Any, frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -216,7 +203,7 @@ def with_target_column(
         if target is not None:
             hidden = bool(record["suppressed"])
             value = record["rate"] if not pd.isna(record["rate"]) else record["numerator"]
-            text = target_text(record["metric"], target, None if hidden else value, lang)
+            text = verdict_text(record["metric"], target, None if hidden else value, lang)
         out.append((*row, text))
     return (*header, t("cli.metrics.target", lang)), out
 

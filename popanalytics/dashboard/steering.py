@@ -14,11 +14,11 @@ from popanalytics.dashboard.components import esc
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.errors import PopError
 from popanalytics.export.overview import out_of_cycle_type
-from popanalytics.i18n import fmt_number, fmt_percent, t
+from popanalytics.i18n import t
 from popanalytics.metrics.actions import action_counts, manager_actions
 from popanalytics.metrics.catalogue import METRICS, metric_label
 from popanalytics.metrics.progress import Progress, progress
-from popanalytics.metrics.targets import Targets
+from popanalytics.metrics.targets import Targets, value_text
 
 STEERING_CSS = """
 <style>
@@ -96,15 +96,11 @@ def state_action_counts(state: DashboardState) -> pd.DataFrame:
     )
 
 
-def target_text(metric: str, target: float, lang: str) -> str:
-    return fmt_percent(target, lang) if METRICS[metric].kind == "rate" else fmt_number(target, lang)
-
-
 def target_line(metric: str, target: float | None, verdict: bool | None, lang: str) -> str:
     """A tile's target line (HTML): "Doel 90,0 % · niet gehaald"."""
     if target is None:
         return ""
-    text = t("target.label", lang, value=target_text(metric, target, lang))
+    text = t("target.label", lang, value=value_text(metric, target, lang))
     if verdict is None:
         return f'<span class="pop-target">{esc(text)}</span>'
     css = "pop-target-reached" if verdict else "pop-target-missed"
@@ -161,7 +157,7 @@ class TargetEditor:
             self.summary.value = f"<p>{esc(t('dash.targets.none', lang))}</p>"
             return
         listed = ", ".join(
-            f"{metric_label(m, lang)} {target_text(m, v, lang)}" for m, v in self.targets.items
+            f"{metric_label(m, lang)} {value_text(m, v, lang)}" for m, v in self.targets.items
         )
         self.summary.value = f"<p>{esc(t('dash.targets.current', lang, list=listed))}</p>"
 

@@ -10,11 +10,11 @@ import pandas as pd
 
 from popanalytics.export.overview import build_overview, collect_overview, heading_lines
 from popanalytics.export.sheet import Column, TableBlock, write_sheet
-from popanalytics.i18n import fmt_number, fmt_percent, t
+from popanalytics.i18n import t
 from popanalytics.metrics import Prepared, figures, prepare
-from popanalytics.metrics.catalogue import METRICS, metric_label
+from popanalytics.metrics.catalogue import metric_label
 from popanalytics.metrics.params import Params
-from popanalytics.metrics.targets import Targets, target_status
+from popanalytics.metrics.targets import Targets, target_status, value_text
 from popanalytics.model import Dataset
 from popanalytics.schema.quality import QualityReport
 
@@ -25,13 +25,9 @@ def targets_frame(
     """One row per target: figure, target, the organisation's value, reached or not
     (a value hidden for management stays "< k")."""
     status = target_status(figures(dataset, params.with_(group_by=None)), targets)
-    is_rate = [METRICS[m].kind == "rate" for m in status["metric"]]
 
     def shown(values: pd.Series) -> list[str]:
-        return [
-            fmt_percent(v, lang) if rate else fmt_number(v, lang, 1)
-            for v, rate in zip(values, is_rate, strict=True)
-        ]
+        return [value_text(m, v, lang) for m, v in zip(status["metric"], values, strict=True)]
 
     verdict = {True: t("target.reached", lang), False: t("target.not_reached", lang)}
     return pd.DataFrame(

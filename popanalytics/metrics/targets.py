@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from popanalytics.errors import PopError
-from popanalytics.i18n import t
+from popanalytics.i18n import fmt_number, fmt_percent, t
 from popanalytics.metrics.catalogue import METRICS
 from popanalytics.metrics.params import TOTAL
 
@@ -158,3 +158,21 @@ def target_status(frame: pd.DataFrame, targets: Targets) -> pd.DataFrame:
             "reached": [reached(m, v, g) for m, v, g in zip(metrics, value, target, strict=True)],
         }
     )
+
+
+def value_text(metric: str, value: float, lang: str) -> str:
+    """A target (or a figure compared with it) as shown: a percentage for a
+    rate ("90,0 %"), a number otherwise."""
+    if METRICS[metric].kind == "rate":
+        return fmt_percent(value, lang)
+    return fmt_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def verdict_text(metric: str, target: float, value: float | None, lang: str) -> str:
+    """ "90,0 % (niet gehaald)": a target and whether ``value`` reaches it
+    (only the target when the value is unknown or hidden)."""
+    shown = value_text(metric, target, lang)
+    verdict = reached(metric, value, target)
+    if verdict is None:
+        return shown
+    return f"{shown} ({t('target.reached' if verdict else 'target.not_reached', lang)})"

@@ -18,12 +18,12 @@ from popanalytics.dashboard.components import (
     set_heading,
 )
 from popanalytics.dashboard.state import DashboardState
-from popanalytics.dashboard.steering import state_progress, target_text
+from popanalytics.dashboard.steering import state_progress
 from popanalytics.errors import PopError
 from popanalytics.i18n import field_label, fmt_number, fmt_percent, t
 from popanalytics.metrics.managers import lagging
 from popanalytics.metrics.params import CONVERSATION_TYPES_ANY, TOTAL
-from popanalytics.metrics.targets import reached
+from popanalytics.metrics.targets import reached, value_text
 
 
 class CoverageSteering:
@@ -130,11 +130,6 @@ def projection_table(
         float(org.iloc[0]) if len(org) else float("nan"),
     )
 
-    def share(num: float, den: float, rate: float, h: bool) -> str:
-        if h:
-            return shown_k
-        return f"{fmt_number(num, lang)} / {fmt_number(den, lang)} ({fmt_percent(rate, lang)})"
-
     groups = frame["group"]
     if names is not None:
         mapped = groups.map(names)
@@ -151,7 +146,7 @@ def projection_table(
                 for v, h in zip(frame["planned"], hidden, strict=True)
             ],
             "projection": [
-                share(n, d, r, h)
+                charts_steering.share_text(n, d, r, h, lang, k)
                 for n, d, r, h in zip(
                     frame["numerator"], frame["denominator"], frame["rate"], hidden, strict=True
                 )
@@ -165,7 +160,7 @@ def projection_table(
         ("projection", t("dash.column.projection", lang)),
     ]
     if target is not None:
-        table["target"] = target_text(metric, target, lang)
+        table["target"] = value_text(metric, target, lang)
         verdicts = [
             None if h else reached(metric, r, target)
             for r, h in zip(frame["rate"], hidden, strict=True)
