@@ -51,6 +51,12 @@ def shot(page: Page, name: str, *parts: str) -> None:
         )
 
 
+@pytest.fixture(scope="module", autouse=True)
+def patient(dashboard: Page) -> None:
+    """Shared 2-core machines: a redraw may take far longer than on a laptop."""
+    dashboard.set_default_timeout(90_000)
+
+
 @pytest.fixture(scope="module")
 def demo():
     loaded, _ = sources.load_initial(sources.Settings())
