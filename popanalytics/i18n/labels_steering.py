@@ -88,8 +88,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} actions; the first {shown} shown.",
     ),
     "dash.actions.none": ("Geen acties: alles is in orde.", "No actions: everything is in order."),
-    "dash.actions.per_manager": ("Acties per leidinggevende", "Actions per manager"),
-    "dash.actions.per_group": ("Acties per groep", "Actions per group"),
+    "dash.actions.per_manager": (
+        "Acties per leidinggevende ({type})",
+        "Actions per manager ({type})",
+    ),
+    "dash.actions.per_group": ("Acties per groep ({type})", "Actions per group ({type})"),
     "dash.actions.management_note": (
         "Voor het management alleen aantallen per groep; groepen met minder dan {k} "
         "medewerkers tonen '< {k}'.",

@@ -9,7 +9,7 @@ import pandas as pd
 from popanalytics.charts import group_label
 from popanalytics.dashboard.components import card, heading, html_table, paragraph, set_heading
 from popanalytics.dashboard.state import DashboardState
-from popanalytics.dashboard.steering import state_action_counts, state_actions
+from popanalytics.dashboard.steering import actions_type, state_action_counts, state_actions
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import fmt_number, t
 from popanalytics.metrics.actions import ACTIONS
@@ -44,6 +44,7 @@ class ActionsView(View):
         super().render(state)
         self._state = state
         lang, k = state.lang, state.k
+        kind = t(f"conversation_type.{actions_type(state)}", lang)
         if state.filters.audience != "hr":
             # management: counts per group only, no names, not even hidden in the page
             self.list_card.layout.display = "none"
@@ -53,14 +54,14 @@ class ActionsView(View):
                 self.manager.options = []
             finally:
                 self._quiet = False
-            set_heading(self.counts_title, t("dash.actions.per_group", lang), level=3)
+            set_heading(self.counts_title, t("dash.actions.per_group", lang, type=kind), level=3)
             self.counts.value = counts_table(state_action_counts(state), lang, k)
             self.private.value = paragraph(t("dash.actions.management_note", lang, k=k))
             return
         self.private.value = ""
         self.list_card.layout.display = ""
         actions = state_actions(state)
-        set_heading(self.counts_title, t("dash.actions.per_manager", lang), level=3)
+        set_heading(self.counts_title, t("dash.actions.per_manager", lang, type=kind), level=3)
         self.counts.value = per_manager_table(actions, lang)
         managers = actions.drop_duplicates("manager_id")
         options = [(t("dash.actions.all_managers", lang), ALL)] + [
