@@ -42,7 +42,7 @@ STEERING_CSS = """
 .pop-target-missed { color: #c0392b; font-weight: 600; }
 .pop-lag td { background: #fdf1ec; }
 .pop-actions-table { max-height: 560px; overflow: auto; }
-.pop-action-counts { max-height: 380px; overflow: auto; }
+.pop-action-counts { max-height: 560px; overflow: auto; }
 .pop-targets .widget-text input { width: 70px; }
 .pop-targets-box { margin: 0 0 10px 0; }
 </style>
