@@ -17,6 +17,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from popanalytics import cli_steering
 from popanalytics.dashboard.limits import DEFAULT_MAX_KERNELS, DEFAULT_MAX_UPLOAD_MB
 from popanalytics.errors import PopError
 from popanalytics.i18n import fmt_number, fmt_percent, t
@@ -26,7 +27,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_FATAL = 2
 
-COMMANDS = ("validate", "metrics", "report", "followup", "demo", "serve")
+COMMANDS = ("validate", "metrics", "report", "followup", "progress", "demo", "serve")
 
 # HR data leaves the program only in files the user alone can read: while a command
 # runs, whatever it (or a library, or Voilà) creates is 0600 and a folder 0700; a file
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(p)
     _add_params(p)
     p.add_argument("--json", action="store_true", help="print parameters and figures as JSON")
+    cli_steering.add_target_option(p)
     p.set_defaults(func=cmd_metrics)
 
     p = sub.add_parser(
@@ -150,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(p)
     _add_params(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="workbook to write")
+    cli_steering.add_target_option(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
@@ -168,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="one workbook with a sheet per manager instead of one file per manager",
     )
     p.set_defaults(func=cmd_followup)
+
+    cli_steering.add_progress_parser(sub)
 
     p = sub.add_parser(
         "demo",
@@ -220,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--cycle", type=int, metavar="YEAR", help="initial cycle")
     p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
+    cli_steering.add_target_option(p)
     p.set_defaults(func=cmd_serve)
     return parser
 
@@ -361,11 +367,13 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     from popanalytics.metrics.catalogue import metric_label
 
     params = _params(args)
+    targets = cli_steering.targets_from(args)
     loaded = _load(args)
     frame = figures(loaded.dataset, params)
     if args.json:
         out = {
-            "parameters": params_json(params, args.data),
+            "parameters": params_json(params, args.data) | {"targets": targets.as_dict()},
+            "targets": cli_steering.targets_json(targets, frame),
             "figures": [
                 {
                     "metric": r["metric"],
@@ -394,12 +402,18 @@ def cmd_metrics(args: argparse.Namespace) -> int:
         )
         for r in headline.to_dict("records")
     ]
-    header = (
+    header: tuple[str, ...] = (
         t("cli.metrics.metric", lang),
         t("cli.metrics.group", lang),
         t("cli.metrics.value", lang),
     )
-    print(_table([header, *rows]))
+    table: list[Sequence[str]] = [header, *rows]
+    if targets:
+        header, with_targets = cli_steering.with_target_column(
+            header, rows, headline, targets, lang
+        )
+        table = [header, *with_targets]
+    print(_table(table))
     return EXIT_OK
 
 
@@ -415,9 +429,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     from popanalytics.export.overview import write_overview
 
     params = _params(args)
+    targets = cli_steering.targets_from(args)
     loaded = _load(args)
     out = Path(args.output)
-    write_overview(out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data)
+    if targets:  # the same workbook with a sheet of the targets at the end
+        cli_steering.write_report_with_targets(out, loaded, params, targets, args)
+    else:
+        write_overview(
+            out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data
+        )
     _private([out])
     print(t("cli.written", args.lang, path=out))
     return EXIT_OK
@@ -478,6 +498,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.data:
         expand_sources(list(args.data))
     load_mapping(args.mapping)
+    cli_steering.pass_targets_to_serve(cli_steering.targets_from(args))
     return serve(
         list(args.data),
         mapping=args.mapping,

@@ -16,10 +16,14 @@ import ipywidgets as w
 
 from popanalytics.dashboard import sources
 from popanalytics.dashboard.components import error_box, esc
+from popanalytics.dashboard.datefield import DateField
 from popanalytics.dashboard.state import FILTER_FIELDS, GROUP_BY_CHOICES, DashboardState, Filters
+from popanalytics.dashboard.steering import STEERING_CSS, TargetEditor
+from popanalytics.dashboard.steering_env import targets_from_env
 from popanalytics.dashboard.style import CSS
 from popanalytics.dashboard.upload import ChunkedUpload, too_large_error
 from popanalytics.dashboard.views import View
+from popanalytics.dashboard.views.actions import ActionsView
 from popanalytics.dashboard.views.agreements import AgreementsView
 from popanalytics.dashboard.views.coverage import CoverageView
 from popanalytics.dashboard.views.export import ExportView
@@ -31,6 +35,7 @@ from popanalytics.dashboard.views.training import TrainingView
 from popanalytics.errors import PopError
 from popanalytics.i18n import fmt_date, fmt_percent, has_label, t
 from popanalytics.metrics.params import CONVERSATION_TYPES_ANY
+from popanalytics.metrics.targets import Targets
 
 UPLOAD_ACCEPT = ".xlsx,.xlsm,.xls,.ods,.csv"
 # A Dropdown shows nothing for the value None, so "all"/"automatic" is the empty string.
@@ -47,6 +52,7 @@ VIEW_CLASSES: tuple[type[View], ...] = (
     CoverageView,
     AgreementsView,
     FollowupView,
+    ActionsView,
     TrainingView,
     ProcessView,
     QualityView,
@@ -104,9 +110,14 @@ class Dashboard:
         toolbar.add_class("pop-toolbar")
         filter_bar = w.HBox(list(self.filters.values()))
         filter_bar.add_class("pop-filters")
-        self.main = w.VBox([filter_bar, nav, self.body], layout=w.Layout(width="100%"))
+        self.targets = TargetEditor(self._on_targets)
+        self.targets_box = w.Accordion(children=[self.targets.widget], selected_index=None)
+        self.targets_box.add_class("pop-targets-box")
+        self.main = w.VBox(
+            [filter_bar, self.targets_box, nav, self.body], layout=w.Layout(width="100%")
+        )
         self.widget = w.VBox(
-            [w.HTML(CSS), self.header, toolbar, self.error, self.main],
+            [w.HTML(CSS), w.HTML(STEERING_CSS), self.header, toolbar, self.error, self.main],
             layout=w.Layout(width="100%"),
         )
         self.widget.add_class("pop-app")
@@ -134,6 +145,7 @@ class Dashboard:
         lang = lang if lang in ("nl", "en") else "nl"
         try:
             settings = sources.settings_from(env)
+            targets = targets_from_env(env)
             loaded, label = sources.load_initial(settings)
         except Exception as exc:  # shown in the page, never a traceback
             return cls(None, lang=lang, error=exc)
@@ -142,7 +154,9 @@ class Dashboard:
             reference_date=settings.reference_date
             or sources.default_reference_date(is_demo=not settings.data),
         )
-        state = DashboardState(loaded=loaded, source=label, filters=filters, lang=settings.lang)
+        state = DashboardState(
+            loaded=loaded, source=label, filters=filters, lang=settings.lang, targets=targets
+        )
         return cls(state)
 
     def _build_filters(self) -> dict[str, w.ValueWidget]:
@@ -151,7 +165,8 @@ class Dashboard:
 
         filters: dict[str, w.ValueWidget] = {
             "cycle": w.Dropdown(layout=box("250px")),
-            "reference_date": w.DatePicker(layout=box("250px")),
+            # dd/mm/yyyy in both languages; DatePicker follows the browser's locale
+            "reference_date": DateField(),
         }
         for name in FILTER_FIELDS:
             filters[name] = w.Dropdown(layout=box("290px"))
@@ -161,7 +176,8 @@ class Dashboard:
         for name, widget in filters.items():
             widget.add_class("pop-filter")
             widget.add_class(f"pop-filter-{name}")
-            widget.style.description_width = "initial"
+            if hasattr(widget, "style"):
+                widget.style.description_width = "initial"
         return filters
 
     # rendering ------------------------------------------------------------
@@ -216,6 +232,9 @@ class Dashboard:
         f = self.filters
         for name, widget in f.items():
             widget.description = t(f"dash.filter.{name}", lang)
+        f["reference_date"].lang = lang
+        self.targets.relabel(lang, self.state.targets if self.state is not None else Targets())
+        self.targets_box.set_title(0, t("dash.targets.title", lang))
         f["conversation_type"].options = [
             (t(f"conversation_type.{c}", lang), c) for c in CONVERSATION_TYPES_ANY
         ]
@@ -338,6 +357,13 @@ class Dashboard:
                 # a team outside the newly chosen department: drop it, as the dropdown shows
                 self.state.set_filters(**dict.fromkeys(reset))
                 self.refresh()
+
+    def _on_targets(self, targets: Targets) -> None:
+        """The session's targets changed: every view shows them at its next draw."""
+        if self.state is None:
+            return
+        self.state.targets = targets
+        self.refresh()
 
     def _on_lang(self, change: dict[str, Any]) -> None:
         self.lang = change["new"]

@@ -22,19 +22,12 @@ from IPython.display import display
 
 from popanalytics.charts import PLOTLY_CONFIG
 from popanalytics.i18n import fmt_number, fmt_percent, t
+from popanalytics.metrics.targets import LOWER_IS_BETTER
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
-# Figures where a rise is bad news: their change is coloured the other way round.
-LOWER_IS_BETTER = frozenset(
-    {
-        "agreements_overdue",
-        "followup_missing",
-        "conversations_missed",
-        "conversations_cancelled",
-        "out_of_cycle_development",
-    }
-)
+# Figures where a rise is bad news (their change is coloured the other way round)
+# are the ones whose target is a ceiling: one list, in metrics.targets.
 
 # Figures where neither direction is good or bad news (more needs, hours or cost).
 NEUTRAL = frozenset({"training_needs", "training_hours", "training_cost"})
@@ -114,6 +107,7 @@ class KpiTile:
         self._value = "–"
         self._detail = ""
         self._delta = ""
+        self._target = ""
 
     def update(self, title: str, row: pd.Series | None, lang: str, k: int) -> None:
         self._title = title
@@ -129,6 +123,11 @@ class KpiTile:
         else:
             self._detail = ""
         self._delta = ""
+        self._render()
+
+    def update_target(self, markup: str) -> None:
+        """The target line under the value (already escaped markup; "" for none)."""
+        self._target = markup
         self._render()
 
     def update_delta(
@@ -178,6 +177,7 @@ class KpiTile:
             f'<div class="pop-kpi-value">{esc(self._value)}</div>'
             f'<div class="pop-kpi-detail">{esc(self._detail)}</div>'
             f'<div class="pop-kpi-delta">{self._delta}</div>'
+            + (f'<div class="pop-target-line">{self._target}</div>' if self._target else "")
         )
 
 

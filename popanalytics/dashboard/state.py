@@ -17,6 +17,7 @@ import pandas as pd
 
 from popanalytics import metrics
 from popanalytics.metrics.params import Audience, Params
+from popanalytics.metrics.targets import Targets
 from popanalytics.model import Dataset
 from popanalytics.schema.quality import QualityReport
 
@@ -105,6 +106,7 @@ class DashboardState:
     cycle_start_month: int = 1
     k: int = 5
     engine: Engine = field(default_factory=MetricsEngine)
+    targets: Targets = field(default_factory=Targets)  # the session's targets (none by default)
     _cache: dict[tuple[str, Params], pd.DataFrame] = field(default_factory=dict, repr=False)
     _prepared: Any = field(default=None, repr=False)
     # per loaded dataset: dropdown values per (field, parents' choice), managers' names

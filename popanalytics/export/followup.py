@@ -15,22 +15,24 @@ import numpy as np
 import pandas as pd
 
 from popanalytics import metrics
+from popanalytics.export.actions import action_rows
 from popanalytics.export.names import safe_stem, sheet_titles, unique_stems
 from popanalytics.export.overview import heading_lines, manager_names, out_of_cycle_type
 from popanalytics.export.shaping import detail_table
 from popanalytics.export.sheet import Book, TableBlock, column_widths, write_sheet
 from popanalytics.i18n import t
 from popanalytics.metrics import Prepared
+from popanalytics.metrics.actions import manager_actions
 from popanalytics.metrics.params import NO_GROUP, Params
 from popanalytics.model import Dataset
 
 _TEAM = "_team_manager"
-SECTIONS = ("open", "overdue", "lacking", "out_of_cycle")
+SECTIONS = ("actions", "open", "overdue", "lacking", "out_of_cycle")
 
 
 @dataclass(frozen=True)
 class FollowupLists:
-    """The four hr detail lists, each with the team manager of every row in ``_TEAM``."""
+    """The hr detail lists (the actions first), each with the team manager of every row in ``_TEAM``."""
 
     lists: Mapping[str, pd.DataFrame]
     conversation_type: str
@@ -63,6 +65,7 @@ def collect_followup(dataset: Dataset | Prepared, params: Params) -> FollowupLis
     kind = out_of_cycle_type(params)
     data = metrics.prepare(dataset)  # once, for the four lists and the names
     raw = {
+        "actions": manager_actions(data, params, kind),
         "open": metrics.open_agreements(data, params),
         "overdue": metrics.overdue_agreements(data, params),
         "lacking": metrics.conversations_lacking_followup(data, params),
@@ -87,6 +90,7 @@ def _full_tables(lists: FollowupLists, lang: str) -> dict[str, TableBlock]:
     """Each list as one labelled table for all managers; a manager's table is a slice."""
     conversation_type = t(f"conversation_type.{lists.conversation_type}", lang)
     headings = {
+        "actions": t("export.followup.actions", lang, conversation_type=conversation_type),
         "open": t("export.followup.open", lang),
         "overdue": t("export.followup.overdue", lang),
         "lacking": t("export.followup.lacking", lang),
@@ -96,7 +100,9 @@ def _full_tables(lists: FollowupLists, lang: str) -> dict[str, TableBlock]:
     }
     return {
         section: detail_table(
-            lists.lists[section],
+            action_rows(lists.lists[section], lang)
+            if section == "actions"
+            else lists.lists[section],
             name=f"tbl_{section}",
             lang=lang,
             heading=headings[section],

@@ -29,6 +29,12 @@ MANAGER_COLUMNS: tuple[str, ...] = (
 )
 
 
+def lagging(rate: np.ndarray, organisation_rate: float) -> np.ndarray:
+    """Per cell: more than LAG_POINTS below the organisation (NaN: never lags)."""
+    with np.errstate(invalid="ignore"):
+        return (organisation_rate - np.asarray(rate, dtype=float)) > LAG_POINTS + _EPS
+
+
 def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
     """Per manager: conversations held in C up to R (by who held them:
     conversations.manager_id, else the employee's manager) and the coverage of
@@ -59,7 +65,7 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
 
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
-    lags = (org_rate - rate) > LAG_POINTS + _EPS  # NaN compares False
+    lags = lagging(rate, org_rate)
 
     manager_name = p.manager_names(np.append(np.arange(len(p.managers.labels)), -1)[keep])
     # managers by id, "(none)" last (one lexsort, no Python key per manager)

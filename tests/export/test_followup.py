@@ -14,7 +14,9 @@ from openpyxl import load_workbook
 from popanalytics.demo import demo_dataset
 from popanalytics.export import write_followup
 from popanalytics.export.followup import collect_followup
+from popanalytics.i18n import t
 from popanalytics.metrics import open_agreements
+from popanalytics.metrics.actions import ACTIONS, manager_actions
 from popanalytics.metrics.params import Params
 from popanalytics.model import Dataset
 
@@ -65,10 +67,16 @@ def test_one_workbook_per_manager_listing_only_their_team(demo, tmp_path):
     assert open_ids <= seen
 
 
-def test_each_workbook_has_the_four_lists_as_tables(demo, tmp_path):
+def test_each_workbook_has_the_action_list_and_the_four_lists_as_tables(demo, tmp_path):
     path = write_followup(tmp_path, demo, HR)[0]
     ws = load_workbook(path).worksheets[0]
-    assert sorted(ws.tables) == ["tbl_lacking", "tbl_open", "tbl_out_of_cycle", "tbl_overdue"]
+    assert sorted(ws.tables) == [
+        "tbl_actions",
+        "tbl_lacking",
+        "tbl_open",
+        "tbl_out_of_cycle",
+        "tbl_overdue",
+    ]
     assert ws.freeze_panes is not None
     frame = pd.read_excel(path, engine="calamine", header=None, dtype=object)
     assert frame.iloc[0, 0].startswith("Opvolging voor")
@@ -96,7 +104,7 @@ def test_single_workbook_has_one_valid_sheet_per_manager(demo, tmp_path):
     for title in titles:
         assert len(title) <= 31 and not re.search(r"[\[\]:*?/\\]", title)
     names = {ws.tables[n].displayName for ws in wb for n in ws.tables}
-    assert len(names) == 4 * len(titles)  # table names are unique in a workbook
+    assert len(names) == 5 * len(titles)  # table names are unique in a workbook
 
 
 def test_english_follow_up_files_have_english_names(demo, tmp_path):
@@ -123,3 +131,25 @@ def test_a_blank_manager_id_is_the_no_manager_team_as_in_the_figures(demo):
     lists = collect_followup(dataclasses.replace(demo, employees=emp), HR)
     assert "  " not in lists.managers()
     assert lists.managers()[-1] == "(none)"
+
+
+def test_each_managers_workbook_lists_their_actions_most_urgent_first(demo, tmp_path):
+    actions = manager_actions(demo, HR, "development")
+    paths = write_followup(tmp_path, demo, HR)
+    checked = 0
+    for path in paths:
+        manager = re.search(r"\((\w+)\)\.xlsx$", path.name)
+        if not manager:
+            continue
+        ws = load_workbook(path).worksheets[0]
+        cells = ws[ws.tables["tbl_actions"].ref]
+        header = [c.value for c in cells[0]]
+        rows = [[c.value for c in row] for row in cells[1:]]
+        assert "Actie" in header and "Te doen tegen" in header
+        mine = actions[actions["manager_id"] == manager.group(1)]
+        ids = [r[header.index("Personeelsnummer")] for r in rows if any(v is not None for v in r)]
+        assert ids == mine["employee_id"].tolist(), path.name
+        labels = {r[header.index("Actie")] for r in rows if r[0] is not None}
+        assert labels <= {t(f"action.{a}", "nl") for a in ACTIONS}
+        checked += bool(ids)
+    assert checked > 3

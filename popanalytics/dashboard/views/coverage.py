@@ -1,4 +1,6 @@
-"""Gespreksdekking: held / planned / missed per group and coverage over the cycles."""
+"""Gespreksdekking: coverage rates per group against the organisation, the group ×
+type heat map, progress through the cycle with its projection, held / planned /
+missed per group and coverage over the cycles."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from popanalytics import charts
 from popanalytics.dashboard.components import ChartOutput
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
+from popanalytics.dashboard.views.coverage_steering import CoverageSteering
 
 
 class CoverageView(View):
@@ -14,11 +17,13 @@ class CoverageView(View):
     def __init__(self) -> None:
         self.status = ChartOutput("coverage_status")
         self.trend = ChartOutput("coverage_trend")
-        super().__init__(self.status.widget, self.trend.widget)
+        self.steering = CoverageSteering()
+        super().__init__(*self.steering.widgets, self.status.widget, self.trend.widget)
 
     def render(self, state: DashboardState) -> None:
         super().render(state)
         lang, k = state.lang, state.k
+        self.steering.render(state)  # on top: drawn first
         self.status.show(
             charts.coverage_status(state.chart_figures(), state.filters.conversation_type, lang, k)
         )

@@ -7,9 +7,11 @@ import ipywidgets as w
 from popanalytics import charts
 from popanalytics.dashboard.components import ChartOutput, KpiTile, grid, heading, set_heading
 from popanalytics.dashboard.state import DashboardState
+from popanalytics.dashboard.steering import target_line
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import t
-from popanalytics.metrics.catalogue import metric_label
+from popanalytics.metrics.catalogue import METRICS, metric_label
+from popanalytics.metrics.targets import reached
 
 # Tile sections: (label key, metrics). Process quality gets its own row.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -63,4 +65,12 @@ class OverviewView(View):
             tile.update_delta(
                 charts.total_row(frame, metric), charts.total_row(previous, metric), label, lang
             )
+        for metric, tile in self.tiles.items():
+            target = state.targets.get(metric)
+            row = charts.total_row(frame, metric)
+            verdict = None
+            if target is not None and row is not None and not bool(row["suppressed"]):
+                value = row["rate"] if METRICS[metric].kind == "rate" else row["numerator"]
+                verdict = reached(metric, float(value), target)
+            tile.update_target(target_line(metric, target, verdict, lang))
         self.chart.show(charts.coverage_by_type(frame, previous, lang, k))
