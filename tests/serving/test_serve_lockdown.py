@@ -67,8 +67,19 @@ def get(
     conn.putheader("Host", host_header or f"{host}:{port}")
     conn.endheaders()
     response = conn.getresponse()
-    body = response.read().decode("utf-8", "replace") if read else ""
+    body = _read_until(response, time.monotonic() + PAGE_TIMEOUT) if read else ""
     return response.status, dict(response.getheaders()), body, conn
+
+
+def _read_until(response: http.client.HTTPResponse, deadline: float) -> str:
+    """The body, read in chunks: Voilà keeps a page's connection alive with heartbeats,
+    so a socket timeout alone never ends a page whose notebook hangs."""
+    chunks = []
+    while chunk := response.read1(65536):
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"page not complete within {PAGE_TIMEOUT} s")
+    return b"".join(chunks).decode("utf-8", "replace")
 
 
 def planted_folder(folder: Path) -> Path:
