@@ -47,6 +47,7 @@ lint: install-test
 	$(BIN)/ruff check popanalytics tests bench
 	$(BIN)/ruff format --check popanalytics tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: install-test
 	$(BIN)/ruff format popanalytics tests bench
