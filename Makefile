@@ -22,13 +22,16 @@ $(VENV)/.test-installed: $(BIN)/popanalytics
 install: $(BIN)/popanalytics
 install-test: $(VENV)/.test-installed
 
-data/demo.xlsx: | $(BIN)/popanalytics
+# The demo workbook ships inside the package (data/demo.xlsx links to it).
+DEMO := popanalytics/demo/demo.xlsx
+
+$(DEMO): | $(BIN)/popanalytics
 	$(BIN)/popanalytics demo $@
 
-demo: data/demo.xlsx
+demo: $(DEMO)
 
 ## Serve the dashboard on the embedded demo data at http://127.0.0.1:$(PORT)
-dashboard: install data/demo.xlsx
+dashboard: install $(DEMO)
 	$(BIN)/popanalytics serve --port $(PORT)
 
 # Debian's Chromium for the browser tests (Playwright's own download cannot work here).
@@ -54,7 +57,7 @@ format: install-test
 	$(BIN)/ruff check --fix popanalytics tests bench
 
 ## Install what the tests need (browser included) and run the whole suite.
-test: install-test browser libreoffice data/demo.xlsx lint
+test: install-test browser libreoffice $(DEMO) lint
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pytest
 
 bench: install-test

@@ -14,7 +14,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-CACHE = Path(__file__).resolve().parent / ".cache"  # git-ignored
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "bench" / ".cache"  # git-ignored
 
 
 def timed(fn: Callable[[], T], repeat: int = 3) -> tuple[float, T]:

@@ -20,10 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import demo_workbook
+from _common import ROOT, demo_workbook
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from popanalytics.dashboard.launch import (
+sys.path.insert(0, str(ROOT / "tests"))  # the server launcher the browser tests use
+from support.launch import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,

@@ -346,9 +346,9 @@ def test_signatures_are_exported_as_dates_or_yes_no(tmp_path):
 
 
 def test_the_shipped_demo_workbook_is_the_default_demo_and_small():
-    from pathlib import Path
+    from popanalytics.demo import demo_workbook_path
 
-    shipped = Path(__file__).resolve().parents[1] / "data" / "demo.xlsx"
+    shipped = demo_workbook_path()
     assert shipped.exists() and shipped.stat().st_size < 1_000_000
     sheets = pd.read_excel(shipped, sheet_name=None, engine="calamine")
     assert len(sheets["Medewerkers"]) == 300

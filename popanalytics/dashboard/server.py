@@ -1,4 +1,4 @@
-"""`popanalytics serve`: run Voilà on notebooks/dashboard.ipynb with the data in its environment.
+"""`popanalytics serve`: run Voilà on the dashboard notebook with the data in its environment.
 
 The serving defaults (docs/serving.md): Voilà runs in isolated mode
 (``python -I``: nothing from the working folder is imported or read as config),
@@ -30,6 +30,7 @@ from popanalytics.dashboard.limits import (
     ENV_TOKEN,
 )
 from popanalytics.i18n import t
+from popanalytics.resources import package_file
 
 # Idle page kernels hold a copy of the data: stop them after a while.
 CULL_IDLE_SECONDS = 900
@@ -37,7 +38,9 @@ CULL_INTERVAL_SECONDS = 60
 
 
 def notebook_path() -> Path:
-    return sources.repo_root() / "notebooks" / "dashboard.ipynb"
+    """The dashboard notebook, package data (in a folder of its own: Voilà starts the
+    kernel in the notebook's folder, where no module may shadow an import)."""
+    return package_file("popanalytics.dashboard", "notebook", "dashboard.ipynb")
 
 
 # Names a browser on this machine uses for a loopback server.

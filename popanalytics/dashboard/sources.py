@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import popanalytics
 from popanalytics.errors import PopError
 from popanalytics.i18n import t
 
@@ -24,12 +23,11 @@ Progress = Callable[..., None]
 T = TypeVar("T")
 
 
-def repo_root() -> Path:
-    return Path(popanalytics.__file__).resolve().parent.parent
-
-
 def demo_path() -> Path:
-    return repo_root() / "data" / "demo.xlsx"
+    """The demo workbook shipped with the package (package data)."""
+    from popanalytics.demo import demo_workbook_path
+
+    return demo_workbook_path()
 
 
 @dataclass(frozen=True)

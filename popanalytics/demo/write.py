@@ -21,6 +21,7 @@ from popanalytics.demo.vocabulary import EXPORT_FALSE, EXPORT_TRUE, EXPORT_VALUE
 from popanalytics.errors import PopError
 from popanalytics.i18n import t
 from popanalytics.model import TABLE_NAMES, TABLES
+from popanalytics.resources import package_file
 
 EXCEL_MAX_ROWS = 1_048_576
 DATE_FORMAT = "DD/MM/YYYY"
@@ -180,3 +181,9 @@ def write_demo_workbook(path: str | Path, employees: int = 300, seed: int = 2026
     else:
         _write_xlsx(target, tables)
     return target
+
+
+def demo_workbook_path() -> Path:
+    """The shipped default demo workbook (``popanalytics demo`` with its defaults;
+    ``make demo`` rewrites it)."""
+    return package_file("popanalytics.demo", "demo.xlsx")

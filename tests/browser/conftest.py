@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-
-from popanalytics.dashboard.launch import (
+from support.launch import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from popanalytics.charts import PLOTLY_CONFIG
-from popanalytics.dashboard.launch import free_port, running, serve_command
+from support.launch import free_port, running, serve_command
 from popanalytics.dashboard.limits import MB
 from popanalytics.dashboard.upload import too_large_error
 from popanalytics.demo import write_demo_workbook

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from popanalytics.cli import main
-from popanalytics.dashboard.launch import free_port, wait_for_port
+from support.launch import free_port, wait_for_port
 from popanalytics.dashboard.server import is_loopback
 from popanalytics.i18n import t
 

@@ -1,5 +1,8 @@
 """A dashboard server in the background, for what drives a real page (browser tests, bench).
 
+A test and bench harness, not part of the product: it lives under tests/ and
+does not ship in the wheel (bench puts tests/ on its path to import it).
+
 `popanalytics serve` runs in the foreground; the browser tests and the
 dashboard benchmark instead start a server on a free port, wait until it
 listens, open pages against it and stop it with its kernels afterwards.
@@ -18,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
-from popanalytics.dashboard import sources
+ROOT = Path(__file__).resolve().parents[2]
 
 # Debian's Chromium (Playwright's own download is not on these machines), with the
 # flags a headless run needs offline and in a container.
@@ -70,6 +73,8 @@ def running(
     command: Sequence[str],
     port: int,
     *,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
     output: IO[bytes] | int = subprocess.DEVNULL,
     timeout: float = 120.0,
 ) -> Iterator[subprocess.Popen[bytes]]:
@@ -80,7 +85,8 @@ def running(
     """
     proc = subprocess.Popen(
         list(command),
-        cwd=sources.repo_root(),
+        cwd=cwd,
+        env=env,
         stdout=output,
         stderr=subprocess.STDOUT,
         start_new_session=True,
