@@ -11,7 +11,7 @@ value is ever shown.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import cycle
 
 import numpy as np
@@ -19,9 +19,23 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from popanalytics.i18n import fmt_number, fmt_percent, has_label, t
-from popanalytics.metrics.catalogue import metric_label
-from popanalytics.metrics.params import NO_GROUP, TOTAL
+from popanalytics.i18n import fmt_number, fmt_percent, t
+from popanalytics.metrics.population import COVERAGE_TYPES
+from popanalytics.presentation import (
+    DEFAULT_K,
+    TOTAL,
+    breakdown,
+    breakdown_label,
+    bucket_order,
+    family,
+    group_label,
+    headline,
+    metric_label,
+    ordered_groups,
+    per_group,
+    suppressed_text,
+    total_row,
+)
 
 # One palette for the whole product: a calm teal as the main colour, status
 # colours that read the same in every view.
@@ -31,7 +45,6 @@ ACCENT = "#f2a65a"
 HELD = "#2a9d8f"
 PLANNED = "#8ab6d6"
 MISSED = "#e76f51"
-CANCELLED = "#b8b8b8"
 PREVIOUS = "#c9d6df"
 BUCKET_COLOURS = ("#f6d55c", "#f2a65a", "#e76f51", "#9b2226")
 SEQUENTIAL = [[0.0, "#f1f7f6"], [0.5, "#7fb7b2"], [1.0, "#1f6f8b"]]
@@ -69,91 +82,11 @@ PLOTLY_CONFIG: dict[str, object] = {
     "responsive": True,
 }
 
-COVERAGE_TYPES = ("development", "performance", "appraisal", "any")
-PROCESS_METRICS = (
-    "notice_given",
-    "report_signed",
-    "report_filed",
-    "followup_planned",
-    "strength_focus",
-)
+
+# the process figures a heatmap can colour: the rates of the process family
+PROCESS_RATES = family("process", kind="rate")
 NEED_FUNNEL = ("requested", "approved", "planned", "completed")
 TOP_THEMES = 12
-
-# Labels of breakdown values per breakdown field (keys in labels_common).
-_BREAKDOWN_PREFIX = {
-    "category": "category",
-    "focus": "focus",
-    "owner": "owner",
-    "learning_form": "learning_form",
-    "priority": "priority",
-    "status": "need_status",
-}
-
-
-def group_label(group: object, lang: str) -> str:
-    """The shown name of a group value: the total and the empty group are labelled."""
-    if group == TOTAL:
-        return t("group.all", lang)
-    if group == NO_GROUP or group is None or (isinstance(group, float) and math.isnan(group)):
-        return t("group.none", lang)
-    return str(group)
-
-
-def breakdown_label(field: str, value: object, lang: str) -> str:
-    """The shown name of a breakdown value (an enum label when there is one)."""
-    prefix = _BREAKDOWN_PREFIX.get(field)
-    key = f"{prefix}.{value}" if prefix else f"{field}.{value}"
-    if has_label(key):
-        return t(key, lang)
-    if field == "bucket":
-        return t("dash.chart.bucket", lang, bucket=value)
-    return group_label(value, lang)
-
-
-def headline(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Rows of one metric without breakdown (total and per group)."""
-    return frame[(frame["metric"] == metric) & frame["breakdown_field"].isna()]
-
-
-def total_row(frame: pd.DataFrame, metric: str) -> pd.Series | None:
-    """The organisation-wide row of a metric, or None when the frame has none."""
-    rows = headline(frame, metric)
-    rows = rows[rows["group"] == TOTAL]
-    return None if rows.empty else rows.iloc[0]
-
-
-def per_group(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Rows of one metric per group (the total left out), in group order."""
-    rows = headline(frame, metric)
-    return rows[rows["group"] != TOTAL].sort_values("group", key=_group_sort_key)
-
-
-def breakdown(frame: pd.DataFrame, metric: str, field: str, *, total: bool = True) -> pd.DataFrame:
-    """Breakdown rows of one metric by ``field`` (only the total group by default)."""
-    rows = frame[(frame["metric"] == metric) & (frame["breakdown_field"] == field)]
-    if total:
-        rows = rows[rows["group"] == TOTAL]
-    return rows
-
-
-def _group_sort_key(groups: pd.Series) -> pd.Series:
-    # "(none)" last, the rest alphabetically (case-insensitive)
-    text = groups.astype("str").str.lower()
-    return text.where(groups != NO_GROUP, "\uffff")
-
-
-def _ordered_groups(groups: Iterable[object]) -> list[object]:
-    """Distinct groups in the order the charts show them: as ``_group_sort_key``."""
-    return sorted(set(groups), key=lambda g: (g == NO_GROUP, str(g).lower()))
-
-
-def _bucket_order(values: Sequence[object]) -> list[object]:
-    def first_number(value: object) -> float:
-        digits = "".join(ch if ch.isdigit() else " " for ch in str(value)).split()
-        return float(digits[0]) if digits else math.inf
-
-    return sorted(values, key=first_number)
 
 
 def _base_layout(fig: go.Figure, lang: str, title: str, *, height: int = 380) -> go.Figure:
@@ -196,7 +129,7 @@ def _mark_suppressed(fig: go.Figure, labels: Sequence[str], lang: str, k: int) -
             x=label,
             y=0,
             yanchor="bottom",
-            text=t("dash.suppressed", lang, k=k),
+            text=suppressed_text(k, lang),
             showarrow=False,
             font={"size": 12, "color": "#6b7a86"},
         )
@@ -218,20 +151,20 @@ def _empty(fig: go.Figure, lang: str) -> None:
 
 def _rate_texts(rows: pd.DataFrame, lang: str, k: int) -> list[str]:
     return [
-        t("dash.suppressed", lang, k=k) if s else fmt_percent(r, lang)
+        suppressed_text(k, lang) if s else fmt_percent(r, lang)
         for r, s in zip(rows["rate"], rows["suppressed"], strict=True)
     ]
 
 
 def _count_texts(values: pd.Series, suppressed: pd.Series, lang: str, k: int) -> list[str]:
     return [
-        t("dash.suppressed", lang, k=k) if s else fmt_number(v, lang)
+        suppressed_text(k, lang) if s else fmt_number(v, lang)
         for v, s in zip(values, suppressed, strict=True)
     ]
 
 
 def coverage_by_type(
-    current: pd.DataFrame, previous: pd.DataFrame | None, lang: str, k: int = 5
+    current: pd.DataFrame, previous: pd.DataFrame | None, lang: str, k: int = DEFAULT_K
 ) -> go.Figure:
     """Coverage per conversation type, this cycle next to the previous one."""
     fig = go.Figure()
@@ -248,9 +181,7 @@ def coverage_by_type(
         texts = [
             "–"
             if r is None
-            else (
-                t("dash.suppressed", lang, k=k) if r["suppressed"] else fmt_percent(r["rate"], lang)
-            )
+            else (suppressed_text(k, lang) if r["suppressed"] else fmt_percent(r["rate"], lang))
             for r in rows
         ]
         suppressed = suppressed or any(r is not None and r["suppressed"] for r in rows)
@@ -286,7 +217,7 @@ def _status_rows(frame: pd.DataFrame, metric: str, conversation_type: str) -> pd
 
 
 def coverage_status(
-    frame: pd.DataFrame, conversation_type: str, lang: str, k: int = 5
+    frame: pd.DataFrame, conversation_type: str, lang: str, k: int = DEFAULT_K
 ) -> go.Figure:
     """Per group: conversations held, still planned and missed (stacked)."""
     series = [
@@ -317,7 +248,7 @@ def _stacked_per_group(
     A suppressed cell is a zero-height segment whose text says "< k"; a group
     hidden in every part gets "< k" on the axis, and the figure the note.
     """
-    groups = _ordered_groups(pd.concat([rows["group"] for rows, _, _ in parts])) if parts else []
+    groups = ordered_groups(pd.concat([rows["group"] for rows, _, _ in parts])) if parts else []
     if not groups:
         _empty(fig, lang)
         return
@@ -350,7 +281,7 @@ def _stacked_per_group(
         _suppression_note(fig, lang, k)
 
 
-def coverage_trend(trend: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+def coverage_trend(trend: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
     """Coverage per conversation type over the last cycles (organisation total)."""
     fig = go.Figure()
     colours = (PRIMARY, HELD, ACCENT, "#6c757d")
@@ -387,7 +318,7 @@ def rates_per_group(
     metrics: Sequence[str],
     lang: str,
     title: str,
-    k: int = 5,
+    k: int = DEFAULT_K,
     colours: Sequence[str] = (PRIMARY, ACCENT, HELD, SECONDARY, MISSED),
 ) -> go.Figure:
     """Grouped bars: one bar per metric per group, with the rate as text."""
@@ -424,7 +355,7 @@ def rates_per_group(
 
 
 def mix(
-    frame: pd.DataFrame, metric: str, field: str, lang: str, title: str, k: int = 5
+    frame: pd.DataFrame, metric: str, field: str, lang: str, title: str, k: int = DEFAULT_K
 ) -> go.Figure:
     """Horizontal bars of a metric's breakdown by ``field`` (organisation total)."""
     rows = breakdown(frame, metric, field)
@@ -452,13 +383,13 @@ def mix(
     return fig
 
 
-def overdue_buckets(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+def overdue_buckets(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
     """Per group: overdue agreements stacked by how long they are overdue."""
     rows = frame[(frame["metric"] == "agreements_overdue") & (frame["breakdown_field"] == "bucket")]
     grouped = rows[rows["group"] != TOTAL]
     if not grouped.empty:
         rows = grouped
-    buckets = _bucket_order(list(rows["breakdown"].unique()))
+    buckets = bucket_order(rows["breakdown"].unique())
     parts = [
         (rows[rows["breakdown"] == bucket], breakdown_label("bucket", bucket, lang), colour)
         for bucket, colour in zip(buckets, cycle(BUCKET_COLOURS))
@@ -474,7 +405,7 @@ def _cell_texts(
     values: np.ndarray, hidden: np.ndarray, fmt: Callable[[float], str], lang: str, k: int
 ) -> list[list[str]]:
     """Heat-map cell texts (one per group × column, not per data row): "< k" where hidden."""
-    shown = t("dash.suppressed", lang, k=k)
+    shown = suppressed_text(k, lang)
     return [
         [
             shown if h else ("" if math.isnan(v) else fmt(float(v)))
@@ -484,7 +415,7 @@ def _cell_texts(
     ]
 
 
-def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+def training_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
     """Training needs per department × theme; suppressed cells stay blank with "< k"."""
     rows = frame[
         (frame["metric"] == "training_needs")
@@ -503,8 +434,8 @@ def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     hidden = rows.assign(hidden=suppressed).pivot(
         index="group", columns="breakdown", values="hidden"
     )
-    groups = _ordered_groups(grid.index.union(hidden.index))
-    themes = sorted(grid.columns.union(hidden.columns), key=lambda s: str(s).lower())
+    groups = ordered_groups(grid.index.union(hidden.index))
+    themes = sorted(grid.columns.union(hidden.columns), key=lambda s: str(s).casefold())
     grid = grid.reindex(index=groups, columns=themes)
     hidden = hidden.reindex(index=groups, columns=themes).fillna(False).astype(bool)
     # a zero is left blank so the themes that matter stand out
@@ -534,9 +465,9 @@ def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     return fig
 
 
-def training_hours_cost(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
-    """Hours and cost of the training needs per theme, side by side."""
-    # stacked, not side by side: long theme names need the card's full width
+def training_hours_cost(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
+    """Hours and cost of the training needs per theme, one chart above the other
+    (not side by side: long theme names need the card's full width)."""
     fig = make_subplots(
         rows=2,
         cols=1,
@@ -576,7 +507,7 @@ def training_hours_cost(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure
     return fig
 
 
-def training_funnel(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+def training_funnel(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
     """How far the needs got: requested → approved → planned → completed.
 
     A need at a later stage has passed the earlier ones, so each stage counts
@@ -607,9 +538,9 @@ def training_funnel(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     return fig
 
 
-def process_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
+def process_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
     """Process-quality rates per group × indicator, the total as the first row."""
-    metrics = [m for m in PROCESS_METRICS if not headline(frame, m).empty]
+    metrics = [m for m in PROCESS_RATES if not headline(frame, m).empty]
     fig = go.Figure()
     _base_layout(fig, lang, t("dash.chart.process_heatmap", lang), height=460)
     if not metrics:
@@ -618,7 +549,7 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     rows = frame[frame["metric"].isin(metrics) & frame["breakdown_field"].isna()]
     groups = [
         TOTAL,
-        *_ordered_groups(set(rows["group"]) - {TOTAL}),
+        *ordered_groups(set(rows["group"]) - {TOTAL}),
     ]
     suppressed = rows["suppressed"].astype(bool)
     rate = rows.assign(value=rows["rate"].where(~suppressed)).pivot(

@@ -19,14 +19,18 @@ from popanalytics.charts import (
     _base_layout,
     _cell_texts,
     _empty,
-    _ordered_groups,
     _suppression_note,
-    group_label,
-    headline,
-    total_row,
 )
 from popanalytics.i18n import field_label, fmt_number, fmt_percent, t
 from popanalytics.metrics.managers import lagging
+from popanalytics.presentation import (
+    DEFAULT_K,
+    group_label,
+    headline,
+    ordered_groups,
+    suppressed_text,
+    total_row,
+)
 
 TARGET = "#6a4c93"
 PROJECTION = "#f2a65a"
@@ -35,7 +39,7 @@ PROJECTION = "#f2a65a"
 def share_text(num: float, den: float, rate: float, hidden: bool, lang: str, k: int) -> str:
     """ "42 / 57 (73,7 %)", "< k" when hidden, "–" without a denominator."""
     if hidden:
-        return t("dash.suppressed", lang, k=k)
+        return suppressed_text(k, lang)
     if not den or math.isnan(den):
         return "–"
     return f"{fmt_number(num, lang)} / {fmt_number(den, lang)} ({fmt_percent(rate, lang)})"
@@ -46,7 +50,7 @@ def coverage_rates(
     conversation_type: str,
     group_by: str | None,
     lang: str,
-    k: int = 5,
+    k: int = DEFAULT_K,
     target: float | None = None,
 ) -> go.Figure:
     """Coverage of one type per group as a sorted bar (highest first) with n / N,
@@ -125,7 +129,9 @@ def _target_vline(fig: go.Figure, target: float, lang: str) -> None:
     )
 
 
-def coverage_heatmap(frame: pd.DataFrame, group_by: str | None, lang: str, k: int = 5) -> go.Figure:
+def coverage_heatmap(
+    frame: pd.DataFrame, group_by: str | None, lang: str, k: int = DEFAULT_K
+) -> go.Figure:
     """Coverage per group × conversation type, the organisation as the first row."""
     metrics = [f"coverage_{c}" for c in COVERAGE_TYPES]
     title = t(
@@ -140,7 +146,7 @@ def coverage_heatmap(frame: pd.DataFrame, group_by: str | None, lang: str, k: in
     if rows.empty:
         _empty(fig, lang)
         return fig
-    groups = ["all", *_ordered_groups(set(rows["group"]) - {"all"})]
+    groups = ["all", *ordered_groups(set(rows["group"]) - {"all"})]
     suppressed = rows["suppressed"].astype(bool)
     rate = rows.assign(value=rows["rate"].where(~suppressed)).pivot(
         index="group", columns="metric", values="value"
@@ -170,7 +176,7 @@ def coverage_heatmap(frame: pd.DataFrame, group_by: str | None, lang: str, k: in
 
 
 def progress_curve(
-    progress: object, lang: str, k: int = 5, target: float | None = None
+    progress: object, lang: str, k: int = DEFAULT_K, target: float | None = None
 ) -> go.Figure:
     """This cycle's coverage per week up to R, the previous cycle at the same
     weeks, the target line and the projection as a dotted line to a dotted

@@ -13,15 +13,18 @@ import json
 import math
 import os
 import sys
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from popanalytics import cli_steering
 from popanalytics.dashboard.limits import DEFAULT_MAX_KERNELS, DEFAULT_MAX_UPLOAD_MB
 from popanalytics.errors import PopError
-from popanalytics.i18n import fmt_number, fmt_percent, t
+from popanalytics.i18n import t
 from popanalytics.io import SUPPORTED_EXTENSIONS
+from popanalytics.metrics.params import DEFAULT_K
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -106,7 +109,12 @@ def _add_params(p: argparse.ArgumentParser, *, grouping: bool = True) -> None:
         help="hr sees individuals; management sees aggregates with small groups suppressed",
     )
     p.add_argument(
-        "-k", "--min-group", type=int, default=5, metavar="K", help="suppression threshold (>= 3)"
+        "-k",
+        "--min-group",
+        type=int,
+        default=DEFAULT_K,
+        metavar="K",
+        help=f"suppression threshold (>= 3; default: {DEFAULT_K})",
     )
     p.add_argument("--window-months", type=int, metavar="N", help="coverage over the last N months")
 
@@ -274,6 +282,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_json(args.lang), ensure_ascii=False, indent=2))
         return EXIT_OK
     lang = args.lang
+    labelled = report.labelled(lang)
     print(t("cli.validate.heading", lang))
     header = (
         t("cli.validate.table", lang),
@@ -282,32 +291,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
         t("cli.validate.quarantined", lang),
     )
     rows = [
-        (t(f"table.{r.table}", lang), str(r.read), str(r.used), str(r.quarantined))
-        for r in report.table_counts().itertuples()
+        (str(r.table), str(r.read), str(r.used), str(r.quarantined))
+        for r in labelled.counts.itertuples()
     ]
     print(_table([header, *rows]))
-    if report.unrecognised:
-        places = ", ".join(_place(file, sheet, None) for file, sheet in report.unrecognised)
+    if labelled.unrecognised:
+        places = ", ".join(_place(file, sheet, None) for file, sheet in labelled.unrecognised)
         print(t("cli.validate.unrecognised", lang, places=places))
-    findings = report.findings
+    findings = labelled.findings
     if findings.empty:
         print(t("cli.validate.no_findings", lang))
         return EXIT_OK
-    n_err = int((findings["severity"] == "error").sum())
     print()
-    print(t("cli.validate.summary", lang, errors=n_err, warnings=len(findings) - n_err))
-    msg = "message_en" if lang == "en" else "message_nl"
+    print(t("cli.validate.summary", lang, errors=labelled.errors, warnings=labelled.warnings))
     fheader = (
         t("cli.validate.place", lang),
         t("cli.validate.severity", lang),
         t("cli.validate.message", lang),
     )
     frows = [
-        (
-            _place(r["file"], r["sheet"], r["row"]),
-            t(f"severity.{r['severity']}", lang),
-            str(r[msg]),
-        )
+        (_place(r["file"], r["sheet"], r["row"]), str(r["severity"]), str(r["message"]))
         for r in findings.to_dict("records")
     ]
     print(_table([fheader, *frows]))
@@ -318,7 +321,7 @@ def _place(file: Any, sheet: Any, row: Any) -> str:
     parts = [str(file)] if isinstance(file, str) and file else []
     if isinstance(sheet, str) and sheet:
         parts.append(sheet)
-    if row is not None and not (isinstance(row, float) and math.isnan(row)):
+    if row is not None and not pd.isna(row):
         parts.append(str(int(row)))
     return ":".join(parts)
 
@@ -364,7 +367,13 @@ def params_json(params: Any, sources: Sequence[str]) -> dict[str, Any]:
 
 def cmd_metrics(args: argparse.Namespace) -> int:
     from popanalytics.metrics import figures
-    from popanalytics.metrics.catalogue import metric_label
+    from popanalytics.presentation import (
+        figure_text,
+        group_label,
+        headline,
+        metric_label,
+        suppressed_text,
+    )
 
     params = _params(args)
     targets = cli_steering.targets_from(args)
@@ -392,15 +401,15 @@ def cmd_metrics(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
     lang = args.lang
-    headline = frame[frame["breakdown_field"].isna()]
-    shown = t("cli.metrics.suppressed", lang, k=params.k)
+    shown = suppressed_text(params.k, lang)
+    head = headline(frame)
     rows = [
         (
             metric_label(r["metric"], lang),
-            t("group.all", lang) if r["group"] == "all" else str(r["group"]),
-            shown if r["suppressed"] else _figure_text(r, lang),
+            group_label(r["group"], lang),
+            shown if r["suppressed"] else figure_text(r, lang),
         )
-        for r in headline.to_dict("records")
+        for r in head.to_dict("records")
     ]
     header: tuple[str, ...] = (
         t("cli.metrics.metric", lang),
@@ -409,20 +418,10 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     )
     table: list[Sequence[str]] = [header, *rows]
     if targets:
-        header, with_targets = cli_steering.with_target_column(
-            header, rows, headline, targets, lang
-        )
+        header, with_targets = cli_steering.with_target_column(header, rows, head, targets, lang)
         table = [header, *with_targets]
     print(_table(table))
     return EXIT_OK
-
-
-def _figure_text(row: Mapping[Hashable, Any], lang: str) -> str:
-    num, den, rate = row["numerator"], row["denominator"], row["rate"]
-    if isinstance(rate, float) and not math.isnan(rate):
-        return f"{fmt_number(num, lang)} / {fmt_number(den, lang)} ({fmt_percent(rate, lang)})"
-    digits = 0 if num is None or math.isnan(num) or float(num).is_integer() else 1
-    return fmt_number(num, lang, digits)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from IPython.display import display
 from popanalytics.charts import PLOTLY_CONFIG
 from popanalytics.i18n import fmt_number, fmt_percent, t
 from popanalytics.metrics.targets import LOWER_IS_BETTER
+from popanalytics.presentation import suppressed_text
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -85,7 +86,7 @@ def kpi_value_text(row: pd.Series | None, lang: str, k: int) -> str:
     if row is None:
         return "–"
     if bool(row["suppressed"]):
-        return t("dash.suppressed", lang, k=k)
+        return suppressed_text(k, lang)
     if is_rate(row):
         return fmt_percent(float(row["rate"]), lang)
     return fmt_number(row["numerator"], lang)

@@ -16,9 +16,10 @@ from typing import Any, Protocol
 import pandas as pd
 
 from popanalytics import metrics
-from popanalytics.metrics.params import Audience, Params
+from popanalytics.metrics.params import DEFAULT_K, Audience, Params
 from popanalytics.metrics.targets import Targets
 from popanalytics.model import Dataset
+from popanalytics.presentation import manager_names
 from popanalytics.schema.quality import QualityReport
 
 # Filters shown in the filter bar, in order; each keeps one value or None (= all).
@@ -78,7 +79,7 @@ class Filters:
         return replace(self, **changes)
 
 
-def params_from(filters: Filters, *, cycle_start_month: int = 1, k: int = 5) -> Params:
+def params_from(filters: Filters, *, cycle_start_month: int = 1, k: int = DEFAULT_K) -> Params:
     """The metrics parameters for the filter bar's values."""
     chosen = tuple(
         (name, (value,)) for name in FILTER_FIELDS if (value := getattr(filters, name)) is not None
@@ -104,7 +105,7 @@ class DashboardState:
     filters: Filters = field(default_factory=Filters)
     lang: str = "nl"
     cycle_start_month: int = 1
-    k: int = 5
+    k: int = DEFAULT_K
     engine: Engine = field(default_factory=MetricsEngine)
     targets: Targets = field(default_factory=Targets)  # the session's targets (none by default)
     _cache: dict[tuple[str, Params], pd.DataFrame] = field(default_factory=dict, repr=False)
@@ -182,19 +183,7 @@ class DashboardState:
         """Employee id -> name as a chart shows it, made once per loaded dataset;
         two people with one name stay two groups: the id tells them apart."""
         if self._manager_names is None:
-            employees = self.dataset.employees
-            if "name" not in employees.columns:
-                self._manager_names = pd.Series(dtype="str")
-            else:
-                names = (
-                    employees.drop_duplicates("employee_id")
-                    .set_index("employee_id")["name"]
-                    .dropna()
-                )
-                twins = names.duplicated(keep=False)
-                self._manager_names = names.where(
-                    ~twins, names + " (" + names.index.to_series().astype("str") + ")"
-                )
+            self._manager_names = manager_names(self.dataset, tell_twins_apart=True)
         return self._manager_names
 
     def previous_figures(self) -> pd.DataFrame:

@@ -17,28 +17,31 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import BinaryIO, TypedDict
 
-import numpy as np
 import pandas as pd
 
-from popanalytics import metrics
+from popanalytics import metrics, presentation
 from popanalytics.export.shaping import (
-    MetricInfo,
     bucket_table,
     coverage_table,
     detail_table,
     field_label,
     long_table,
-    metric_infos,
     training_table,
     wide_table,
 )
 from popanalytics.export.sheet import Book, ChartSpec, Column, TableBlock, write_sheet
-from popanalytics.i18n import fmt_date, has_label, t
+from popanalytics.i18n import fmt_date, t
 from popanalytics.metrics import METRICS, Prepared
-from popanalytics.metrics.catalogue import metric_definition, metric_label
 from popanalytics.metrics.params import Params
 from popanalytics.metrics.prepare import CONVERSATION_KINDS
 from popanalytics.model import Dataset
+from popanalytics.presentation import (
+    MetricInfo,
+    family,
+    metric_definition,
+    metric_infos,
+    metric_label,
+)
 from popanalytics.schema.quality import QualityReport
 
 DEFAULT_GROUP = "department"
@@ -55,55 +58,13 @@ SUMMARY_METRICS = (
     "training_fulfilment",
     "report_signed",
 )
-POPULATION_METRICS = ("population_new", "population_absent")
-AGREEMENT_METRICS = (
-    "agreements_total",
-    "agreements_completion",
-    "agreements_on_time",
-    "agreements_days_to_done_median",
-    "agreements_overdue",
-    "agreements_mix",
-)
-COVERAGE_METRICS = (
-    "coverage_development",
-    "coverage_performance",
-    "coverage_appraisal",
-    "coverage_any",
-    "conversations_held",
-    "conversations_planned",
-    "conversations_missed",
-    "conversations_cancelled",
-    "population_new",
-    "population_absent",
-    "out_of_cycle_development",
-    "out_of_cycle_performance",
-    "out_of_cycle_appraisal",
-    "out_of_cycle_any",
-)
-TRAINING_METRICS = (
-    "training_needs",
-    "training_employees",
-    "training_share_employees",
-    "training_hours",
-    "training_cost",
-    "training_cost_missing",
-    "training_open_demand",
-    "training_fulfilment",
-)
-PROCESS_METRICS = (
-    "notice_given",
-    "report_signed",
-    "signature_days_median",
-    "report_filed",
-    "followup_planned",
-    "followup_missing",
-    "strength_focus",
-)
+POPULATION_METRICS = tuple(m for m in family("population") if m != "population")
+AGREEMENT_METRICS = family("agreements")
+TRAINING_METRICS = family("training")
+PROCESS_METRICS = family("process")
 # Headline figures that have their own sheet; anything else the engine returns
 # is shown on the process sheet so no figure is lost.
-_PLACED_ELSEWHERE = (
-    {"population"} | set(COVERAGE_METRICS) | set(POPULATION_METRICS) | set(TRAINING_METRICS)
-)
+_PLACED_ELSEWHERE = set(family("population")) | set(family("coverage")) | set(TRAINING_METRICS)
 _AGREEMENT_BREAKDOWNS = METRICS["agreements_mix"].breakdowns
 # Figures in catalogue order (the definitions sheet lists them so).
 _CATALOGUE_ORDER = tuple(METRICS)
@@ -142,12 +103,14 @@ def out_of_cycle_type(params: Params) -> str:
 
 
 def manager_names(dataset: Dataset | Prepared) -> dict[str, str]:
-    """Manager id → the manager's name, where the id is an employee id with a name
-    (the engine's lookup, so the workbooks name managers as the metrics do)."""
-    p = metrics.prepare(dataset)
-    names = p.manager_names(np.arange(len(p.managers.labels)))
-    known = np.flatnonzero(pd.notna(names))
-    return dict(zip(p.managers.labels[known].astype(str), names[known].astype(str), strict=True))
+    """Manager id → the manager's name, where the id is an employee id with a name.
+    The workbook shows the id next to the name, so two managers with one name
+    stay apart without the "(id)" the dashboard adds."""
+    data = metrics.prepare(dataset)
+    names = presentation.manager_names(data.dataset, tell_twins_apart=False)
+    managers = pd.Index(data.managers.labels.astype(str))
+    names = names[names.index.astype(str).isin(managers)]
+    return dict(zip(names.index.astype(str), names.astype(str), strict=True))
 
 
 def collect_overview(
@@ -398,15 +361,7 @@ def _rate_chart(block: TableBlock, metric: str, title: str) -> list[ChartSpec]:
 
 
 def _quality_tables(report: QualityReport, lang: str, management: bool) -> list[TableBlock]:
-    counts = report.table_counts()
-    counts_frame = pd.DataFrame(
-        {
-            "table": counts["table"].map(lambda name: t(f"table.{name}", lang)),
-            "read": counts["read"],
-            "used": counts["used"],
-            "quarantined": counts["quarantined"],
-        }
-    )
+    labelled = report.labelled(lang)
     counts_block = TableBlock(
         "tbl_quality_counts",
         (
@@ -415,27 +370,12 @@ def _quality_tables(report: QualityReport, lang: str, management: bool) -> list[
             Column("used", t("export.col.used", lang), "int"),
             Column("quarantined", t("export.col.quarantined", lang), "int", "bar"),
         ),
-        counts_frame,
+        labelled.counts,
         heading=t("export.heading.counts", lang),
     )
-    findings = report.findings
-    table_label = _label_map(findings["table"], "table", lang)
-    field_names = findings["field"].dropna().unique().tolist()
-    field_map = {f: field_label(str(f), lang) for f in field_names}
-    severity = _label_map(findings["severity"], "severity", lang)
-    message = "message_en" if lang == "en" else "message_nl"
     if management:
         # Aggregated: a finding's message and value can quote personal data.
-        grouped = report.per_kind(lang)
-        frame = pd.DataFrame(
-            {
-                "table": grouped["table"].map(table_label),
-                "field": grouped["field"].map(field_map),
-                "severity": grouped["severity"].map(severity),
-                "code": grouped["message"],
-                "rows": grouped["rows"].astype("int64"),
-            }
-        )
+        frame = labelled.kinds.rename(columns={"message": "code"})
         columns: tuple[Column, ...] = (
             Column("table", t("export.col.table", lang)),
             Column("field", t("export.col.field", lang)),
@@ -445,21 +385,7 @@ def _quality_tables(report: QualityReport, lang: str, management: bool) -> list[
         )
         heading = t("export.heading.findings_management", lang)
     else:
-        frame = pd.DataFrame(
-            {
-                "table": findings["table"].map(table_label),
-                "file": findings["file"],
-                "sheet": findings["sheet"],
-                "row": pd.to_numeric(findings["row"], errors="coerce"),
-                "field": findings["field"].map(field_map),
-                "value": findings["value"]
-                .astype(str)
-                .astype(object)
-                .where(findings["value"].notna(), None),
-                "severity": findings["severity"].map(severity),
-                "message": findings[message],
-            }
-        )
+        frame = labelled.findings.assign(row=labelled.findings["row"].astype("float64"))
         columns = (
             Column("table", t("export.col.table", lang)),
             Column("file", t("export.col.file", lang)),
@@ -475,13 +401,6 @@ def _quality_tables(report: QualityReport, lang: str, management: bool) -> list[
         "tbl_quality_findings", columns, frame, heading=heading, freeze=True
     )
     return [counts_block, findings_block]
-
-
-def _label_map(values: pd.Series, prefix: str, lang: str) -> dict[object, str]:
-    return {
-        v: (t(f"{prefix}.{v}", lang) if has_label(f"{prefix}.{v}") else str(v))
-        for v in values.dropna().unique().tolist()
-    }
 
 
 def _definitions_table(

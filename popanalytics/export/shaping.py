@@ -10,7 +10,6 @@ cell holds the text "< k") plus the columns' labels and formats.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,79 +18,23 @@ from popanalytics.export.sheet import Column, Kind, TableBlock
 from popanalytics.i18n import field_label as i18n_field_label
 from popanalytics.i18n import has_label, t
 from popanalytics.metrics import METRICS
-from popanalytics.metrics.catalogue import metric_label
-from popanalytics.metrics.params import NO_GROUP, TOTAL
 from popanalytics.metrics.population import COVERAGE_TYPES
-
-# Enum fields → the label prefix of their values in the catalogue.
-ENUM_LABELS: dict[str, str] = {
-    "category": "category",
-    "owner": "owner",
-    "focus": "focus",
-    "learning_form": "learning_form",
-    "priority": "priority",
-    "conversation_type": "conversation_type",
-}
-
-
-@dataclass(frozen=True)
-class MetricInfo:
-    """How a figure is shown: its kind (rate|count|sum|median) and unit."""
-
-    kind: str
-    unit: str | None = None
-
-    @property
-    def value_kind(self) -> Kind:
-        """The number format of the figure's value (numerator for non-rates)."""
-        if self.kind == "rate":
-            return "percent"
-        unit = (self.unit or "").lower()
-        if unit in ("eur", "€", "euro"):
-            return "eur"
-        if self.kind == "count" or unit == "days":
-            return "int"
-        return "number"
-
-
-def metric_infos(figures: pd.DataFrame) -> dict[str, MetricInfo]:
-    """Kind and unit per metric: from the metrics catalogue, else inferred from the frame."""
-    has_rate = figures.groupby("metric", sort=False)["rate"].apply(lambda r: bool(r.notna().any()))
-    infos: dict[str, MetricInfo] = {}
-    for key in figures["metric"].unique().tolist():
-        spec = METRICS.get(key)
-        if spec is not None:
-            infos[key] = MetricInfo(str(spec.kind), str(spec.unit))
-        else:
-            infos[key] = MetricInfo("rate" if has_rate.get(key, False) else "count")
-    return infos
-
-
-def value_label(field: str, value: object, lang: str, *, agreement_status: bool = True) -> str:
-    """A stored enum value as the user reads it (unknown values shown as they are)."""
-    if pd.isna(value):  # type: ignore[call-overload]
-        return ""
-    text = str(value)
-    prefix = ENUM_LABELS.get(field)
-    if field == "status":
-        prefix = "agreement_status" if agreement_status else "need_status"
-    key = f"{prefix}.{text}"
-    return t(key, lang) if prefix and has_label(key) else text
-
-
-def breakdown_labels(rows: pd.DataFrame, lang: str, *, agreement_status: bool = True) -> pd.Series:
-    """The ``breakdown`` value of each row as the user reads it (None without a
-    breakdown): each distinct (field, value) pair is labelled once, then joined."""
-    key = ["breakdown_field", "breakdown"]
-    pairs = rows[key].dropna().drop_duplicates()
-    pairs = pairs.assign(
-        label=[
-            value_label(f, b, lang, agreement_status=agreement_status)
-            for f, b in pairs.itertuples(index=False, name=None)
-        ]
-    )
-    labels = rows[key].merge(pairs, how="left", on=key)["label"]
-    return pd.Series(labels.to_numpy(dtype=object), index=rows.index, dtype=object)
+from popanalytics.presentation import (
+    AGREEMENT_STATUS,
+    ENUM_LABELS,
+    TOTAL,
+    MetricInfo,
+    breakdown_label,
+    breakdown_labels,
+    bucket_order,
+    family,
+    group_labels,
+    group_order,
+    metric_info,
+    metric_label,
+    ordered_groups,
+    suppressed_text,
+)
 
 
 def field_label(field: str, lang: str) -> str:
@@ -101,27 +44,8 @@ def field_label(field: str, lang: str) -> str:
     return t(f"export.col.{field}", lang)
 
 
-def group_labels(groups: pd.Series, lang: str) -> pd.Series:
-    """Group values as shown: the total and "no group" rows get their labels."""
-    return groups.astype(object).replace(
-        {TOTAL: t("group.all", lang), NO_GROUP: t("group.none", lang)}
-    )
-
-
-def group_order(groups: pd.Series) -> pd.Series:
-    """Sort key: the total row first, "(none)" last, the rest alphabetically."""
-    rank = pd.Series(1, index=groups.index)
-    rank[groups == TOTAL] = 0
-    rank[groups == NO_GROUP] = 2
-    return rank.astype(str) + groups.astype(str).str.casefold()
-
-
-def suppressed_text(k: int, lang: str) -> str:
-    return t("export.suppressed", lang, k=k)
-
-
 def _headline(figures: pd.DataFrame) -> pd.DataFrame:
-    """The ungroken-down rows: one per metric and group."""
+    """The rows without breakdown: one per metric and group."""
     return figures[figures["breakdown_field"].isna()].drop_duplicates(["metric", "group"])
 
 
@@ -163,10 +87,7 @@ def wide_table(
     """
     head = _headline(figures)
     present = [m for m in metrics if m in set(head["metric"])]
-    groups = pd.Series(head["group"].unique(), dtype=object)
-    groups = groups.iloc[group_order(groups).argsort(kind="stable").to_numpy()].reset_index(
-        drop=True
-    )
+    groups = pd.Series(ordered_groups(head["group"]), dtype=object)
     text = suppressed_text(k, lang)
     frame = pd.DataFrame({"group": group_labels(groups, lang)})
     columns: list[Column] = [Column("group", group_header)]
@@ -180,7 +101,7 @@ def wide_table(
         frame["employees"] = part(employees, "numerator")
         columns.append(Column("employees", t("export.col.employees", lang), "int"))
     for metric in present:
-        info = infos.get(metric, MetricInfo("count"))
+        info = infos.get(metric) or metric_info(metric)
         label = metric_label(metric, lang)
         if info.kind == "rate":
             if full:
@@ -197,7 +118,7 @@ def wide_table(
             columns.append(Column(f"{metric}__rate", header, "percent", "rate"))
         else:
             frame[f"{metric}__value"] = part(metric, "numerator")
-            columns.append(Column(f"{metric}__value", label, info.value_kind))
+            columns.append(Column(f"{metric}__value", label, info.number_format))
     return _block(name, tuple(columns), frame, lang)
 
 
@@ -233,7 +154,7 @@ def long_table(
     rows = rows.reset_index(drop=True)
     # labels and kinds per distinct metric or field, mapped onto the rows
     metrics = rows["metric"].unique().tolist()
-    rate_kind = {m: infos.get(m, MetricInfo("count")).kind == "rate" for m in metrics}
+    rate_kind = {m: (infos.get(m) or metric_info(m)).kind == "rate" for m in metrics}
     is_rate = rows["metric"].map(rate_kind).astype(bool)
     supp = rows["suppressed"]
     bf_unique = rows["breakdown_field"].dropna().unique().tolist()
@@ -283,13 +204,8 @@ def bucket_table(
         (figures["metric"] == "agreements_overdue") & (figures["breakdown_field"] == "bucket")
     ]
     head = _headline(figures[figures["metric"] == "agreements_overdue"])
-    groups = pd.Series(pd.concat([rows["group"], head["group"]]).unique(), dtype=object)
-    groups = groups.iloc[group_order(groups).argsort(kind="stable").to_numpy()].reset_index(
-        drop=True
-    )
-    found = pd.Series(rows["breakdown"].dropna().unique(), dtype=object)
-    first_number = found.astype(str).str.extract(r"(\d+)")[0].astype(float)
-    buckets = found.iloc[first_number.argsort(kind="stable").to_numpy()].tolist()
+    groups = pd.Series(ordered_groups(pd.concat([rows["group"], head["group"]])), dtype=object)
+    buckets = bucket_order(rows["breakdown"].dropna())
     frame = pd.DataFrame({"group": group_labels(groups, lang)})
     columns: list[Column] = [Column("group", group_header)]
     if names is not None:
@@ -311,7 +227,11 @@ def bucket_table(
 
 
 TRAINING_DIMENSIONS = METRICS["training_needs"].breakdowns
-TRAINING_METRICS = {"training_needs": "count", "training_hours": "hours", "training_cost": "cost"}
+# the training figures broken down by need (needs, hours, cost) -> their column
+_UNIT_COLUMN = {"items": "count", "hours": "hours", "eur": "cost"}
+TRAINING_BREAKDOWN_COLUMNS = {
+    m: _UNIT_COLUMN[METRICS[m].unit] for m in family("training") if METRICS[m].breakdowns
+}
 
 
 def training_table(
@@ -323,12 +243,12 @@ def training_table(
     """
     text = suppressed_text(k, lang)
     rows = figures[
-        figures["metric"].isin(list(TRAINING_METRICS))
+        figures["metric"].isin(list(TRAINING_BREAKDOWN_COLUMNS))
         & figures["breakdown_field"].isin(list(TRAINING_DIMENSIONS))
     ].drop_duplicates(["metric", "group", "breakdown_field", "breakdown"])
     key = ["group", "breakdown_field", "breakdown"]
     base = rows[key].drop_duplicates().reset_index(drop=True)
-    for metric, col in TRAINING_METRICS.items():
+    for metric, col in TRAINING_BREAKDOWN_COLUMNS.items():
         part = rows[rows["metric"] == metric].set_index(key)
         joined = part.reindex(pd.MultiIndex.from_frame(base))
         base[col] = _shown(joined["numerator"], joined["suppressed"], text).to_numpy()
@@ -348,7 +268,7 @@ def training_table(
         {
             "group": group_labels(base["group"], lang),
             "dimension": base["breakdown_field"].map(dimensions),
-            "value": breakdown_labels(base, lang, agreement_status=False),
+            "value": breakdown_labels(base, lang),
             "count": base["count"],
             "hours": base["hours"],
             "cost": base["cost"],
@@ -393,24 +313,21 @@ def detail_table(
         elif pd.api.types.is_float_dtype(series.dtype):
             kind = "eur" if "cost" in col else "int" if "days" in col else "number"
         else:
-            if col in ENUM_LABELS or col == "status":
+            if col in ENUM_LABELS:
+                status = AGREEMENT_STATUS if agreement_status else None
                 uniques = series.dropna().unique().tolist()
-                mapping = {
-                    v: value_label(col, v, lang, agreement_status=agreement_status) for v in uniques
-                }
-                series = series.map(mapping)
+                series = series.map(
+                    {v: breakdown_label(col, v, lang, status=status) for v in uniques}
+                )
             kind = "longtext" if col == "description" else "text"
         out[col] = series
         columns.append(Column(col, field_label(col, lang), kind))
     return TableBlock(name, tuple(columns), out, heading=heading)
 
 
-COVERAGE_KINDS = COVERAGE_TYPES  # the coverage_<kind> figures, "any" last
-CONVERSATION_COUNTS = (
-    "conversations_held",
-    "conversations_planned",
-    "conversations_missed",
-    "conversations_cancelled",
+# the conversation counts: the coverage figures broken down by conversation type
+CONVERSATION_COUNTS = tuple(
+    m for m in family("coverage") if METRICS[m].breakdowns == ("conversation_type",)
 )
 
 
@@ -426,10 +343,7 @@ def coverage_table(
     """
     text = suppressed_text(k, lang)
     head = _headline(figures)
-    groups = pd.Series(head["group"].unique(), dtype=object)
-    groups = groups.iloc[group_order(groups).argsort(kind="stable").to_numpy()].reset_index(
-        drop=True
-    )
+    groups = pd.Series(ordered_groups(head["group"]), dtype=object)
     indexed = head.set_index(["metric", "group"])
     by_type = figures[figures["breakdown_field"] == "conversation_type"].drop_duplicates(
         ["metric", "group", "breakdown"]
@@ -440,7 +354,7 @@ def coverage_table(
     blocks: list[pd.DataFrame] = []
     spans: list[tuple[int, int]] = []
     start = 0
-    for kind in COVERAGE_KINDS:
+    for kind in COVERAGE_TYPES:  # the coverage_<kind> figures, "any" last
         metric = f"coverage_{kind}"
         if metric not in present:
             continue

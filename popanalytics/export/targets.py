@@ -16,6 +16,7 @@ from popanalytics.metrics.catalogue import metric_label
 from popanalytics.metrics.params import Params
 from popanalytics.metrics.targets import Targets, target_status, value_text
 from popanalytics.model import Dataset
+from popanalytics.presentation import suppressed_text
 from popanalytics.schema.quality import QualityReport
 
 
@@ -35,7 +36,7 @@ def targets_frame(
             "metric": [metric_label(m, lang) for m in status["metric"]],
             "target": shown(status["target"]),
             "value": [
-                t("dash.suppressed", lang, k=params.k) if hidden else text
+                suppressed_text(params.k, lang) if hidden else text
                 for hidden, text in zip(status["suppressed"], shown(status["value"]), strict=True)
             ],
             "reached": [verdict.get(r, "–") for r in status["reached"]],

@@ -25,7 +25,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.metrics.metric": ("Cijfer", "Figure"),
     "cli.metrics.group": ("Groep", "Group"),
     "cli.metrics.value": ("Waarde", "Value"),
-    "cli.metrics.suppressed": ("< {k}", "< {k}"),
     "cli.written": ("Geschreven: {path}", "Written: {path}"),
     "cli.followup.written": (
         "{count} opvolgbestand(en) geschreven in {path}",

@@ -11,7 +11,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Nog geen gegevens geladen: laad een export met de knop hieronder.",
         "No data loaded yet: load an export with the button below.",
     ),
-    "dash.suppressed": ("< {k}", "< {k}"),
     # views
     "dash.view.overzicht": ("Overzicht", "Overview"),
     "dash.view.gespreksdekking": ("Gespreksdekking", "Conversation coverage"),

@@ -50,7 +50,6 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "export.subtitle.filters": ("Filters: {filters}", "Filters: {filters}"),
     "export.no_filters": ("geen", "none"),
-    "export.suppressed": ("< {k}", "< {k}"),
     "export.yes": ("ja", "yes"),
     "export.no": ("nee", "no"),
     # column headers

@@ -1,4 +1,8 @@
-"""What each metric key is: kind, unit, label keys and the breakdowns it has."""
+"""What each metric key is: kind, unit, family, label keys and the breakdowns it has.
+
+The one catalogue of figures: the engine, the charts, the workbook and the CLI
+read kinds, units, families and labels from here.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from popanalytics.i18n import has_label, t
 
 Kind = Literal["rate", "count", "sum", "median"]
 Unit = Literal["percent", "people", "items", "hours", "eur", "days"]
+NumberFormat = Literal["percent", "eur", "int", "number"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,18 @@ class MetricInfo:
     unit: Unit
     breakdowns: tuple[str, ...] = ()
     headline: bool = True  # False: only present as breakdown rows
+
+    @property
+    def number_format(self) -> NumberFormat:
+        """How the figure's value is formatted (the numerator for a non-rate):
+        whole numbers for counts and days, euros for a cost."""
+        if self.kind == "rate":
+            return "percent"
+        if self.unit == "eur":
+            return "eur"
+        if self.kind == "count" or self.unit == "days":
+            return "int"
+        return "number"
 
     @property
     def label_key(self) -> str:
@@ -72,6 +89,59 @@ _ALL: tuple[MetricInfo, ...] = (
 
 METRICS: dict[str, MetricInfo] = {m.key: m for m in _ALL}
 HEADLINE_METRICS: tuple[str, ...] = tuple(m.key for m in _ALL if m.headline)
+
+# The families of figures, each in the order the workbook and the dashboard show
+# them: every catalogue metric belongs to exactly one (tests/metrics/test_catalogue).
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "population": ("population", "population_new", "population_absent"),
+    "coverage": (
+        "coverage_development",
+        "coverage_performance",
+        "coverage_appraisal",
+        "coverage_any",
+        "conversations_held",
+        "conversations_planned",
+        "conversations_missed",
+        "conversations_cancelled",
+        "out_of_cycle_development",
+        "out_of_cycle_performance",
+        "out_of_cycle_appraisal",
+        "out_of_cycle_any",
+    ),
+    "agreements": (
+        "agreements_total",
+        "agreements_completion",
+        "agreements_on_time",
+        "agreements_days_to_done_median",
+        "agreements_overdue",
+        "agreements_mix",
+    ),
+    "training": (
+        "training_needs",
+        "training_employees",
+        "training_share_employees",
+        "training_hours",
+        "training_cost",
+        "training_cost_missing",
+        "training_open_demand",
+        "training_fulfilment",
+    ),
+    # the conversation process: notice, report, signatures, follow-up
+    "process": (
+        "notice_given",
+        "report_signed",
+        "signature_days_median",
+        "report_filed",
+        "followup_planned",
+        "followup_missing",
+        "strength_focus",
+    ),
+}
+
+
+def family(name: str, *, kind: Kind | None = None) -> tuple[str, ...]:
+    """The metrics of a family in display order (only those of ``kind`` if given)."""
+    return tuple(m for m in FAMILIES[name] if kind is None or METRICS[m].kind == kind)
 
 
 def metric_label(key: str, lang: str = "nl") -> str:

@@ -18,6 +18,7 @@ GROUP_FIELDS: tuple[str, ...] = (
     "contract_type",
 )
 CONVERSATION_TYPES_ANY: tuple[str, ...] = ("development", "performance", "appraisal", "any")
+DEFAULT_K = 5  # the default suppression threshold: groups under k people are hidden
 TOTAL = "all"  # the group value of the ungrouped total row
 NO_GROUP = "(none)"  # the group of employees with an empty grouping field
 
@@ -71,7 +72,7 @@ class Params:
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
     group_by: str | None = None
     audience: Audience = "hr"
-    k: int = 5
+    k: int = DEFAULT_K
     min_tenure_days: int = 90
     grace_days: int = 60
     window_months: int | None = None

@@ -27,6 +27,26 @@ FINDING_COLUMNS = (
 
 
 @dataclass(frozen=True)
+class LabelledReport:
+    """The report as every surface shows it (CLI, workbook, dashboard): values
+    labelled in one language; each surface picks its columns and headers.
+
+    ``counts``: table (label), read, used, quarantined, one row per table.
+    ``findings``: table, file, sheet, row (Int64), field, value (text or None),
+    severity, message; one row per finding (hr).
+    ``kinds``: table, field, severity, message, rows; findings counted per kind
+    with messages that quote no value (management).
+    """
+
+    counts: pd.DataFrame
+    findings: pd.DataFrame
+    kinds: pd.DataFrame
+    errors: int
+    warnings: int
+    unrecognised: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
 class TableCounts:
     read: int
     used: int
@@ -87,6 +107,39 @@ class QualityReport:
             "unrecognised": [{"file": file, "sheet": sheet} for file, sheet in self.unrecognised],
         }
 
+    def labelled(self, lang: str = "nl") -> LabelledReport:
+        """The report with tables, fields, severities and messages in ``lang``."""
+        counts = self.table_counts()
+        counts["table"] = counts["table"].map(lambda name: label_of("table", name, lang))
+        f = self.findings
+        findings = pd.DataFrame(
+            {
+                "table": _labels(f["table"], "table", lang),
+                "file": f["file"],
+                "sheet": f["sheet"],
+                "row": pd.to_numeric(f["row"], errors="coerce").astype("Int64"),
+                "field": _field_labels(f["field"], lang),
+                "value": f["value"].astype(str).astype(object).where(f["value"].notna(), None),
+                "severity": _labels(f["severity"], "severity", lang),
+                "message": f["message_en" if lang == "en" else "message_nl"],
+            },
+            index=f.index,
+        )
+        per_kind = self.per_kind(lang)
+        kinds = pd.DataFrame(
+            {
+                "table": _labels(per_kind["table"], "table", lang),
+                "field": _field_labels(per_kind["field"], lang),
+                "severity": _labels(per_kind["severity"], "severity", lang),
+                "message": per_kind["message"],
+                "rows": per_kind["rows"].astype("int64"),
+            }
+        )
+        errors = int((f["severity"] == "error").sum())
+        return LabelledReport(
+            counts, findings, kinds, errors, len(f) - errors, tuple(self.unrecognised)
+        )
+
     def per_kind(self, lang: str = "nl") -> pd.DataFrame:
         """Findings counted per table, field, severity and kind, each with a message
         that quotes no row and no value: a finding's own message can quote personal
@@ -101,6 +154,26 @@ class QualityReport:
             for code, name in zip(kinds["code"], kinds["field"], strict=True)
         ]
         return kinds
+
+
+def label_of(prefix: str, value: object, lang: str) -> str:
+    """The label of an enum value (``table.employees``), the value itself when it
+    has none, "" for no value."""
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return ""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if has_label(key) else str(value)
+
+
+def _labels(values: pd.Series, prefix: str, lang: str) -> pd.Series:
+    # each distinct value labelled once, then mapped onto the rows
+    mapping = {v: label_of(prefix, v, lang) for v in values.dropna().unique().tolist()}
+    return values.map(mapping).astype(object)
+
+
+def _field_labels(values: pd.Series, lang: str) -> pd.Series:
+    mapping = {v: field_label(v, lang) for v in values.dropna().unique().tolist()}
+    return values.map(mapping).astype(object)
 
 
 def kind_message(code: object, field: str, lang: str) -> str:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from support.launch import free_port, running, serve_command
 
 from popanalytics.charts import PLOTLY_CONFIG
-from support.launch import free_port, running, serve_command
 from popanalytics.dashboard.limits import MB
 from popanalytics.dashboard.upload import too_large_error
 from popanalytics.demo import write_demo_workbook

@@ -45,3 +45,25 @@ def test_every_metric_has_a_name_and_a_definition_in_dutch_and_english() -> None
         for key in (info.label_key, info.definition_key):
             nl, en = CATALOGUE[key]
             assert nl and en and nl != en, key
+
+
+def test_every_catalogue_metric_belongs_to_exactly_one_family():
+    from collections import Counter
+
+    from popanalytics.metrics.catalogue import FAMILIES
+
+    memberships = Counter(m for members in FAMILIES.values() for m in members)
+    assert set(memberships) == set(METRICS)
+    assert max(memberships.values()) == 1
+
+
+def test_a_family_filtered_by_kind_keeps_the_display_order():
+    from popanalytics.metrics.catalogue import family
+
+    assert family("process", kind="rate") == (
+        "notice_given",
+        "report_signed",
+        "report_filed",
+        "followup_planned",
+        "strength_focus",
+    )

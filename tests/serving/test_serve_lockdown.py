@@ -19,9 +19,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
+from support.launch import free_port, wait_for_port
 
 from popanalytics.cli import main
-from support.launch import free_port, wait_for_port
 from popanalytics.dashboard.server import is_loopback
 from popanalytics.i18n import t
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from popanalytics.charts import group_label
 from popanalytics.dashboard.components import card, heading, html_table, paragraph, set_heading
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.steering import actions_type, state_action_counts, state_actions
@@ -14,6 +13,7 @@ from popanalytics.dashboard.views import View
 from popanalytics.i18n import fmt_number, t
 from popanalytics.metrics.actions import ACTIONS
 from popanalytics.metrics.params import NO_GROUP, TOTAL
+from popanalytics.presentation import group_label, suppressed_text
 
 MAX_ROWS = 300
 ALL = ""  # the manager dropdown's "all managers"
@@ -155,7 +155,7 @@ def per_manager_table(actions: pd.DataFrame, lang: str) -> str:
 
 def counts_table(counts: pd.DataFrame, lang: str, k: int) -> str:
     """Action counts per group (the organisation first); hidden cells read "< k"."""
-    shown = t("dash.suppressed", lang, k=k)
+    shown = suppressed_text(k, lang)
     text = [
         shown if hidden else fmt_number(v, lang)
         for v, hidden in zip(counts["count"], counts["suppressed"], strict=True)

@@ -8,7 +8,6 @@ import ipywidgets as w
 import pandas as pd
 
 from popanalytics import charts_steering
-from popanalytics.charts import group_label
 from popanalytics.dashboard.components import (
     ChartOutput,
     card,
@@ -24,6 +23,7 @@ from popanalytics.i18n import field_label, fmt_number, fmt_percent, t
 from popanalytics.metrics.managers import lagging
 from popanalytics.metrics.params import CONVERSATION_TYPES_ANY, TOTAL
 from popanalytics.metrics.targets import reached, value_text
+from popanalytics.presentation import group_label, suppressed_text
 
 
 class CoverageSteering:
@@ -123,7 +123,7 @@ def projection_table(
     """The projection per group (the organisation first) next to the target;
     lagging groups (coverage now > 10 points below the organisation) marked."""
     hidden = frame["suppressed"].astype(bool)
-    shown_k = t("dash.suppressed", lang, k=k)
+    shown_k = suppressed_text(k, lang)
     org = frame.loc[frame["group"] == TOTAL, "current_rate"]
     lags = lagging(
         frame["current_rate"].to_numpy(dtype=float),

@@ -18,6 +18,7 @@ from popanalytics.dashboard.components import (
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import fmt_number, t
+from popanalytics.presentation import breakdown_label
 
 # The list's columns (when present in overdue_agreements' frame), in order.
 COLUMNS: tuple[str, ...] = (
@@ -96,9 +97,7 @@ class FollowupView(View):
         if "days_overdue" in shown:
             shown["days_overdue"] = [fmt_number(v, lang) for v in shown["days_overdue"]]
         if "category" in shown:
-            shown["category"] = [
-                charts.breakdown_label("category", v, lang) for v in shown["category"]
-            ]
+            shown["category"] = [breakdown_label("category", v, lang) for v in shown["category"]]
         total = len(frame)
         count = t(
             "dash.followup.count",

@@ -10,8 +10,8 @@ from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.steering import target_line
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import t
-from popanalytics.metrics.catalogue import METRICS, metric_label
 from popanalytics.metrics.targets import reached
+from popanalytics.presentation import METRICS, metric_label, total_row
 
 # Tile sections: (label key, metrics). Process quality gets its own row.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -56,18 +56,16 @@ class OverviewView(View):
         frame = state.figures()
         # values first: they are what the user waits for after a filter change
         for metric, tile in self.tiles.items():
-            tile.update(metric_label(metric, lang), charts.total_row(frame, metric), lang, k)
+            tile.update(metric_label(metric, lang), total_row(frame, metric), lang, k)
         for title, (key, _) in zip(self.section_titles, SECTIONS, strict=True):
             set_heading(title, t(key, lang), level=3)
         previous = state.previous_figures()
         label = state.params.cycle.previous().label
         for metric, tile in self.tiles.items():
-            tile.update_delta(
-                charts.total_row(frame, metric), charts.total_row(previous, metric), label, lang
-            )
+            tile.update_delta(total_row(frame, metric), total_row(previous, metric), label, lang)
         for metric, tile in self.tiles.items():
             target = state.targets.get(metric)
-            row = charts.total_row(frame, metric)
+            row = total_row(frame, metric)
             verdict = None
             if target is not None and row is not None and not bool(row["suppressed"]):
                 value = row["rate"] if METRICS[metric].kind == "rate" else row["numerator"]

@@ -6,7 +6,7 @@ from popanalytics import charts
 from popanalytics.dashboard.components import ChartOutput, KpiTile, grid
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
-from popanalytics.metrics.catalogue import metric_label
+from popanalytics.presentation import metric_label, total_row
 
 # Tiles here complement the overview's process row (tile classes stay unique per page).
 TILES: tuple[str, ...] = (
@@ -33,5 +33,5 @@ class ProcessView(View):
         lang, k = state.lang, state.k
         frame = state.chart_figures()
         for metric, tile in self.tiles.items():
-            tile.update(metric_label(metric, lang), charts.total_row(frame, metric), lang, k)
+            tile.update(metric_label(metric, lang), total_row(frame, metric), lang, k)
         self.heatmap.show(charts.process_heatmap(frame, lang, k))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as w
+import pandas as pd
 
 from popanalytics import charts
 from popanalytics.dashboard.components import (
@@ -15,7 +16,7 @@ from popanalytics.dashboard.components import (
 )
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
-from popanalytics.i18n import field_label, fmt_number, t
+from popanalytics.i18n import fmt_number, t
 from popanalytics.schema.quality import QualityReport
 
 MAX_FINDINGS = 500
@@ -42,9 +43,9 @@ class QualityView(View):
         super().render(state)
         lang = state.lang
         report = state.report
-        counts = report.table_counts()
+        labelled = report.labelled(lang)
+        counts = labelled.counts
         counts_shown = counts.assign(
-            table=[t(f"table.{name}", lang) for name in counts["table"]],
             read=[fmt_number(v, lang) for v in counts["read"]],
             used=[fmt_number(v, lang) for v in counts["used"]],
             quarantined=[fmt_number(v, lang) for v in counts["quarantined"]],
@@ -60,16 +61,15 @@ class QualityView(View):
             numeric=("read", "used", "quarantined"),
             css="pop-counts",
         )
-        self.chart.show(charts.quality_counts(counts, lang))
+        self.chart.show(charts.quality_counts(report.table_counts(), lang))
         set_heading(self.findings_title, t("dash.quality.findings", lang), level=3)
-        findings = report.findings
+        findings = labelled.findings
         if findings.empty:
             self.findings_note.value = paragraph(
                 t("dash.quality.no_findings", lang)
             ) + _unrecognised_note(report, lang)
             self.findings.value = ""
             return
-        errors = int((findings["severity"] == "error").sum())
         # hr reads the rows (up to a limit); management every finding, counted per kind
         hr = state.filters.audience == "hr"
         shown = min(len(findings), MAX_FINDINGS) if hr else len(findings)
@@ -77,20 +77,19 @@ class QualityView(View):
             t(
                 "dash.quality.summary",
                 lang,
-                errors=fmt_number(errors, lang),
-                warnings=fmt_number(len(findings) - errors, lang),
+                errors=fmt_number(labelled.errors, lang),
+                warnings=fmt_number(labelled.warnings, lang),
                 shown=fmt_number(shown, lang),
             )
         ) + _unrecognised_note(report, lang)
         if not hr:
-            self.findings.value = _findings_per_kind(report, lang)
+            self.findings.value = _findings_per_kind(labelled.kinds, lang)
             return
-        table = findings.head(MAX_FINDINGS).assign(
-            table=lambda f: [t(f"table.{x}", lang) if x else "" for x in f["table"]],
-            severity=lambda f: [t(f"severity.{x}", lang) for x in f["severity"]],
-            field=lambda f: [field_label(x, lang) for x in f["field"]],
-            message=lambda f: f["message_en" if lang == "en" else "message_nl"],
-            row=lambda f: f["row"].astype("Int64").astype("str").replace("<NA>", ""),
+        table = findings.head(MAX_FINDINGS)
+        table = table.assign(
+            table=table["table"].fillna(""),
+            field=table["field"].fillna(""),
+            row=table["row"].astype("str").replace("<NA>", ""),
         )
         columns = [
             ("severity", t("dash.quality.severity", lang)),
@@ -105,14 +104,12 @@ class QualityView(View):
         self.findings.value = html_table(table, columns, css="pop-findings-table", numeric=("row",))
 
 
-def _findings_per_kind(report: QualityReport, lang: str) -> str:
+def _findings_per_kind(kinds: pd.DataFrame, lang: str) -> str:
     """Management's findings: counted per table, field and kind, as the management
     workbook shows them; a row's message quotes its value, which may be personal data."""
-    kinds = report.per_kind(lang)
     table = kinds.assign(
-        table=[t(f"table.{x}", lang) if isinstance(x, str) else "" for x in kinds["table"]],
-        severity=[t(f"severity.{x}", lang) for x in kinds["severity"]],
-        field=[field_label(x, lang) for x in kinds["field"]],
+        table=kinds["table"].fillna(""),
+        field=kinds["field"].fillna(""),
         rows=[fmt_number(n, lang) for n in kinds["rows"]],
     )
     columns = [
