@@ -1,8 +1,9 @@
 """The Excel overview workbook: figures per group, data quality and definitions.
 
 ``collect_overview`` asks the metrics engine for everything the workbook shows
-(the only place that computes), ``build_overview`` turns that into a workbook
-(pure: frames in, workbook out) and ``write_overview``/``overview_bytes`` save
+(the only place that computes, and that reads today's date),
+``build_overview`` turns that into a workbook, one function per sheet (pure:
+frames in, workbook out) and ``write_overview``/``overview_bytes`` save
 it — the side effect at the edge. The management audience gets aggregates
 only: suppression is already applied by ``figures()``; here no names, ids,
 descriptions or source values are written, and follow-up is grouped like the
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import BinaryIO, TypedDict
 
@@ -94,6 +95,9 @@ class OverviewData:
     out_of_cycle: pd.DataFrame | None = None  # hr only
     out_of_cycle_type: str = "development"
     manager_names: Mapping[str, str] | None = None  # hr only: manager id -> name
+    # the day the workbook is made ("generated on"): read when the data is
+    # collected, so that building the workbook reads no clock
+    generated: dt.date = field(default_factory=dt.date.today)
 
 
 def out_of_cycle_type(params: Params) -> str:
@@ -186,53 +190,99 @@ def heading_lines(title: str, params: Params, lang: str) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of the workbook: its key (names and titles in i18n), tables and charts."""
+
+    key: str
+    tables: Sequence[TableBlock]
+    charts: Sequence[ChartSpec] = ()
+    title_values: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What every sheet of one workbook shares: language, grouping, how figures show."""
+
+    lang: str
+    k: int
+    management: bool
+    group_header: str
+    infos: Mapping[str, MetricInfo]
+
+    @property
+    def group_word(self) -> str:
+        """The grouping in a title ("per afdeling")."""
+        return self.group_header.lower()
+
+    @property
+    def common(self) -> Common:
+        return Common(group_header=self.group_header, lang=self.lang, k=self.k, infos=self.infos)
+
+
 def build_overview(data: OverviewData, lang: str = "nl") -> Book:
     """The overview workbook for ``data`` (write-only: save it once)."""
-    params, k = data.params, data.params.k
-    management = params.audience == "management"
+    shown = Shown(
+        lang=lang,
+        k=data.params.k,
+        management=data.params.audience == "management",
+        group_header=field_label(data.group_field, lang),
+        infos=metric_infos(pd.concat([data.figures, data.followup_figures])),
+    )
     book = Book()
-    infos = metric_infos(pd.concat([data.figures, data.followup_figures]))
-    group_header = field_label(data.group_field, lang)
-    group_word = group_header.lower()
-
-    def sheet(
-        key: str,
-        tables: Sequence[TableBlock],
-        charts: Sequence[ChartSpec] = (),
-        **title_values: object,
-    ) -> None:
-        title = t(f"export.title.{key}", lang, **title_values)
+    for sheet in overview_sheets(data, shown):
+        title = t(f"export.title.{sheet.key}", lang, **sheet.title_values)
         write_sheet(
             book,
-            t(f"export.sheet.{key}", lang),
-            heading_lines(title, params, lang),
-            tables,
-            charts,
+            t(f"export.sheet.{sheet.key}", lang),
+            heading_lines(title, data.params, lang),
+            sheet.tables,
+            sheet.charts,
         )
+    return book
 
-    common = Common(group_header=group_header, lang=lang, k=k, infos=infos)
 
-    summary = wide_table(data.figures, SUMMARY_METRICS, name="tbl_summary", full=False, **common)
-    sheet(
-        "summary",
-        [summary],
-        _rate_chart(summary, "coverage_any", t("export.chart.summary", lang, group=group_word)),
-        group=group_word,
+def overview_sheets(data: OverviewData, shown: Shown) -> list[Sheet]:
+    """The workbook's sheets in order; hr adds the two detail lists."""
+    sheets = [
+        summary_sheet(data, shown),
+        coverage_sheet(data, shown),
+        agreements_sheet(data, shown),
+        followup_sheet(data, shown),
+        training_sheet(data, shown),
+        process_sheet(data, shown),
+        Sheet("quality", _quality_tables(data.report, shown.lang, shown.management)),
+        Sheet("definitions", [_definitions_table(data, shown.infos, shown.lang)]),
+    ]
+    return sheets if shown.management else sheets + detail_sheets(data, shown)
+
+
+def summary_sheet(data: OverviewData, shown: Shown) -> Sheet:
+    """The headline figures per group, with a coverage chart."""
+    lang, group = shown.lang, shown.group_word
+    summary = wide_table(
+        data.figures, SUMMARY_METRICS, name="tbl_summary", full=False, **shown.common
     )
+    chart = _rate_chart(summary, "coverage_any", t("export.chart.summary", lang, group=group))
+    return Sheet("summary", [summary], chart, {"group": group})
 
+
+def coverage_sheet(data: OverviewData, shown: Shown) -> Sheet:
+    """Coverage per conversation type and group, then the population counts."""
+    lang, group = shown.lang, shown.group_word
     coverage, blocks = coverage_table(
-        data.figures, name="tbl_coverage", group_header=group_header, lang=lang, k=k
+        data.figures, name="tbl_coverage", group_header=shown.group_header, lang=lang, k=shown.k
     )
     coverage = replace(coverage, heading=t("export.heading.coverage", lang))
     population = wide_table(
-        data.figures, POPULATION_METRICS, name="tbl_population", full=False, **common
+        data.figures, POPULATION_METRICS, name="tbl_population", full=False, **shown.common
     )
     population = replace(population, heading=t("export.heading.population", lang))
     block_titles = [c for c in coverage.frame["type"].drop_duplicates()] if blocks else []
-    coverage_charts = (
+    charts = (
         [
             ChartSpec(
-                t("export.chart.coverage", lang, group=group_word),
+                t("export.chart.coverage", lang, group=group),
                 0,
                 "group",
                 ("rate",),
@@ -245,38 +295,39 @@ def build_overview(data: OverviewData, lang: str = "nl") -> Book:
         if blocks
         else []
     )
-    sheet("coverage", [coverage, population], coverage_charts, group=group_word)
+    return Sheet("coverage", [coverage, population], charts, {"group": group})
 
-    agreement_rows = data.figures[
-        (
-            data.figures["metric"].str.startswith("agreements_")
-            & data.figures["breakdown_field"].isna()
-        )
-        | data.figures["breakdown_field"].isin(_AGREEMENT_BREAKDOWNS)
+
+def agreements_sheet(data: OverviewData, shown: Shown) -> Sheet:
+    """Every agreement figure per group, with the mix broken down."""
+    figs = data.figures
+    rows = figs[
+        (figs["metric"].isin(AGREEMENT_METRICS) & figs["breakdown_field"].isna())
+        | figs["breakdown_field"].isin(_AGREEMENT_BREAKDOWNS)
     ]
     agreements = long_table(
-        agreement_rows,
-        name="tbl_agreements",
-        metric_order=AGREEMENT_METRICS,
-        **common,
+        rows, name="tbl_agreements", metric_order=AGREEMENT_METRICS, **shown.common
     )
-    sheet("agreements", [agreements], group=group_word)
+    return Sheet("agreements", [agreements], (), {"group": shown.group_word})
 
-    followup_header = field_label(data.followup_field, lang)
+
+def followup_sheet(data: OverviewData, shown: Shown) -> Sheet:
+    """Overdue agreements per days-overdue bucket: per manager (hr) or per group."""
+    header = field_label(data.followup_field, shown.lang)
     followup = bucket_table(
         data.followup_figures,
         name="tbl_followup",
-        group_header=followup_header,
-        lang=lang,
-        k=k,
-        names=None if management else data.manager_names,
+        group_header=header,
+        lang=shown.lang,
+        k=shown.k,
+        names=None if shown.management else data.manager_names,
     )
     bucket_keys = tuple(c.key for c in followup.columns if c.key.startswith("bucket_"))
-    followup_charts = (
+    charts = (
         # the total and at most 25 groups: a chart of thousands of managers helps no one
         [
             ChartSpec(
-                t("export.chart.followup", lang),
+                t("export.chart.followup", shown.lang),
                 0,
                 "group",
                 bucket_keys,
@@ -289,21 +340,25 @@ def build_overview(data: OverviewData, lang: str = "nl") -> Book:
         if bucket_keys
         else []
     )
-    sheet("followup", [followup], followup_charts, group=followup_header.lower())
+    return Sheet("followup", [followup], charts, {"group": header.lower()})
 
-    training_totals = wide_table(
+
+def training_sheet(data: OverviewData, shown: Shown) -> Sheet:
+    """Training totals per group, then needs per dimension with a themes chart."""
+    lang = shown.lang
+    totals = wide_table(
         data.figures,
         TRAINING_METRICS,
         name="tbl_training_totals",
         full=False,
         employees=None,
-        **common,
+        **shown.common,
     )
     training, themes = training_table(
-        data.figures, name="tbl_training", group_header=group_header, lang=lang, k=k
+        data.figures, name="tbl_training", group_header=shown.group_header, lang=lang, k=shown.k
     )
     training = replace(training, heading=t("export.heading.training_breakdown", lang))
-    training_charts = (
+    charts = (
         [
             ChartSpec(
                 t("export.chart.training", lang),
@@ -317,40 +372,46 @@ def build_overview(data: OverviewData, lang: str = "nl") -> Book:
         if themes
         else []
     )
-    sheet("training", [training_totals, training], training_charts, group=group_word)
+    return Sheet("training", [totals, training], charts, {"group": shown.group_word})
 
-    headline = set(data.figures.loc[data.figures["breakdown_field"].isna(), "metric"])
+
+def process_sheet(data: OverviewData, shown: Shown) -> Sheet:
+    """The process figures, and any headline figure no other sheet shows (none is lost)."""
+    figs = data.figures
+    headline = set(figs.loc[figs["breakdown_field"].isna(), "metric"])
     used_elsewhere = (
         _PLACED_ELSEWHERE
         | set(SUMMARY_METRICS)
         | {m for m in headline if m.startswith(("agreements_", "training_"))}
     )
     leftovers = sorted(m for m in headline if m not in used_elsewhere and m not in PROCESS_METRICS)
-    process_keys = (*PROCESS_METRICS, *leftovers)
+    keys = (*PROCESS_METRICS, *leftovers)
     process = long_table(
-        data.figures[
-            data.figures["metric"].isin(process_keys) & data.figures["breakdown_field"].isna()
-        ],
+        figs[figs["metric"].isin(keys) & figs["breakdown_field"].isna()],
         name="tbl_process",
-        metric_order=process_keys,
-        **common,
+        metric_order=keys,
+        **shown.common,
     )
-    sheet("process", [process], group=group_word)
+    return Sheet("process", [process], (), {"group": shown.group_word})
 
-    sheet("quality", _quality_tables(data.report, lang, management))
-    sheet("definitions", [_definitions_table(data, infos, lang)])
 
-    if not management:
-        if data.overdue is not None:
-            sheet("overdue", [detail_table(data.overdue, name="tbl_overdue", lang=lang)])
-        if data.out_of_cycle is not None:
-            conversation_type = t(f"conversation_type.{data.out_of_cycle_type}", lang)
-            sheet(
+def detail_sheets(data: OverviewData, shown: Shown) -> list[Sheet]:
+    """hr only: the overdue agreements and the employees out of cycle, one row each."""
+    lang = shown.lang
+    sheets = []
+    if data.overdue is not None:
+        sheets.append(Sheet("overdue", [detail_table(data.overdue, name="tbl_overdue", lang=lang)]))
+    if data.out_of_cycle is not None:
+        kind = t(f"conversation_type.{data.out_of_cycle_type}", lang)
+        sheets.append(
+            Sheet(
                 "out_of_cycle",
                 [detail_table(data.out_of_cycle, name="tbl_out_of_cycle", lang=lang)],
-                conversation_type=conversation_type,
+                (),
+                {"conversation_type": kind},
             )
-    return book
+        )
+    return sheets
 
 
 def _rate_chart(block: TableBlock, metric: str, title: str) -> list[ChartSpec]:
@@ -411,7 +472,7 @@ def _definitions_table(
     cycle = p.cycle
     none = "–"
     params_rows: list[tuple[str, str]] = [
-        (t("export.param.generated", lang), fmt_date(dt.date.today(), lang)),
+        (t("export.param.generated", lang), fmt_date(data.generated, lang)),
         (t("export.param.sources", lang), "\n".join(data.sources) or none),
         (
             t("export.param.cycle", lang),
