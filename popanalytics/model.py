@@ -1,4 +1,4 @@
-"""The data model of data-model.md as declarations: tables, fields, aliases, enums.
+"""The data model (docs/data-model.md) as declarations: tables, fields, aliases, enums.
 
 This is the one place where the contract of the four canonical tables lives. The
 importer (io) reads aliases from it, the schema coerces and checks by it, and

@@ -1,7 +1,7 @@
 """`popanalytics metrics --json` agrees with a count done by hand on the raw demo workbook.
 
 The hand count reads data/demo.xlsx with plain pandas (Dutch headers and values as
-exported) and follows ../shared/spec/metrics.md literally, without popanalytics'
+exported) and follows docs/metrics.md literally, without popanalytics'
 metrics code, for two departments.
 """
 

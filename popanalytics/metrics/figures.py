@@ -15,7 +15,7 @@ from popanalytics.model import Dataset
 
 
 def figures(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
-    """Every figure of metrics.md for ``params``: the total row (group "all")
+    """Every figure of docs/metrics.md for ``params``: the total row (group "all")
     and, with ``params.group_by``, one row per group; breakdown rows included.
 
     Columns: metric, group, breakdown_field, breakdown, numerator, denominator,

@@ -1,4 +1,4 @@
-"""The rules of data-model.md as declarative pandera checks on coerced frames.
+"""The rules of docs/data-model.md as declarative pandera checks on coerced frames.
 
 Each `Rule` pairs one pandera check with what a failure means: a code, a
 severity (error → the row is quarantined, warning → the row is used) and an

@@ -187,7 +187,7 @@ def _coerce(
         bad: pd.Series | None = None
         code = ""
         if f.type == "text":
-            # ids are trimmed only (data-model.md); free text keeps its layout;
+            # ids are trimmed only (docs/data-model.md); free text keeps its layout;
             # other text (department, theme…) gets inner runs of spaces collapsed
             collapse = f.name != "description" and not f.name.endswith("_id")
             out[f.name] = coerce.parse_text(cells, collapse_spaces=collapse)

@@ -1,4 +1,4 @@
-"""Invariants of metrics.md, checked on small random datasets."""
+"""Invariants of docs/metrics.md, checked on small random datasets."""
 
 from __future__ import annotations
 

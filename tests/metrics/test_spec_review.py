@@ -1,4 +1,4 @@
-"""Edge cases of /work/shared/spec/metrics.md, checked line by line (hand-computed).
+"""Edge cases of the metric definitions (docs/metrics.md), checked line by line (hand-computed).
 
 Each test names the spec rule it pins down; R = 2026-06-30, cycle 2026 unless
 told otherwise (see metrics_builders).

@@ -1,7 +1,7 @@
 """Property tests: for random small exports, rows are accounted for and none is lost.
 
 An export is built from valid rows (in random but valid formats) and broken
-rows of each error class; the properties are the invariants of data-model.md:
+rows of each error class; the properties are the invariants of docs/data-model.md:
 read = used + quarantined per table, every valid row is used, every broken row
 is quarantined, and the row order does not change what is used.
 """
