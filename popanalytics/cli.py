@@ -22,7 +22,7 @@ import pandas as pd
 from popanalytics import cli_steering
 from popanalytics.dashboard.limits import DEFAULT_MAX_KERNELS, DEFAULT_MAX_UPLOAD_MB
 from popanalytics.errors import PopError
-from popanalytics.i18n import t
+from popanalytics.i18n import LANGS, t
 from popanalytics.io import SUPPORTED_EXTENSIONS
 from popanalytics.metrics.params import DEFAULT_K
 
@@ -66,7 +66,7 @@ def _add_data(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
 def _add_lang(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=LANGS,
         default=os.environ.get("POPANALYTICS_LANG", "nl"),
         help="language of messages and labels (default: nl)",
     )

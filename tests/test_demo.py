@@ -396,9 +396,10 @@ def test_an_unknown_suffix_is_a_clear_error(tmp_path):
 
 def test_loading_the_export_gives_back_the_demo_dataset(tmp_path):
     """The export says exactly what demo_dataset holds: a loader round trip."""
-    dataset_module = pytest.importorskip("popanalytics.dataset")
+    from popanalytics.dataset import load
+
     path = write_demo_workbook(tmp_path / "demo.xlsx", employees=80, seed=11)
-    loaded = dataset_module.load([path]).dataset
+    loaded = load([path]).dataset
     expected = demo_dataset(80, seed=11)
     for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(

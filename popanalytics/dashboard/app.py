@@ -33,7 +33,7 @@ from popanalytics.dashboard.views.process import ProcessView
 from popanalytics.dashboard.views.quality import QualityView
 from popanalytics.dashboard.views.training import TrainingView
 from popanalytics.errors import PopError
-from popanalytics.i18n import fmt_date, fmt_percent, has_label, t
+from popanalytics.i18n import LANGS, fmt_date, fmt_percent, has_label, t
 from popanalytics.metrics.params import CONVERSATION_TYPES_ANY
 from popanalytics.metrics.targets import Targets
 
@@ -142,7 +142,7 @@ class Dashboard:
         """The dashboard on the data `popanalytics serve` passed (the demo when none)."""
         env = os.environ if environ is None else environ
         lang = env.get(sources.ENV_LANG, "nl")
-        lang = lang if lang in ("nl", "en") else "nl"
+        lang = lang if lang in LANGS else "nl"
         try:
             settings = sources.settings_from(env)
             targets = targets_from_env(env)

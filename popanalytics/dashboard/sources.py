@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from popanalytics.errors import PopError
-from popanalytics.i18n import t
+from popanalytics.i18n import LANGS, t
 
 ENV_DATA = "POPANALYTICS_DATA"
 ENV_MAPPING = "POPANALYTICS_MAPPING"
@@ -49,7 +49,7 @@ def settings_from(environ: Mapping[str, str]) -> Settings:
         mapping=environ.get(ENV_MAPPING) or None,
         cycle=_setting(environ, ENV_CYCLE, int),
         reference_date=_setting(environ, ENV_REFERENCE_DATE, dt.date.fromisoformat),
-        lang=lang if lang in ("nl", "en") else "nl",
+        lang=lang if lang in LANGS else "nl",
     )
 
 

@@ -149,7 +149,8 @@ def long_table(
             "b": rows["breakdown"].fillna("").astype(str).str.casefold(),
         }
     )
-    # figure first, then its breakdown, then the groups: departments side by side per figure
+    # figure first, then its breakdown, then the groups: one figure's departments in
+    # consecutive rows
     rows = rows.iloc[sort.sort_values(["m", "bf", "b", "g"], kind="stable").index.to_numpy()]
     rows = rows.reset_index(drop=True)
     # labels and kinds per distinct metric or field, mapped onto the rows

@@ -17,7 +17,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
 Lang = Literal["nl", "en"]
-LANGS: tuple[Lang, ...] = ("nl", "en")
+LANGS: tuple[Lang, ...] = ("nl", "en")  # every language the UI speaks
 _LOCALE = {"nl": "nl_BE", "en": "en_GB"}
 
 CATALOGUE: dict[str, tuple[str, str]] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Audience = Literal["hr", "management"]
@@ -78,7 +78,6 @@ class Params:
     window_months: int | None = None
     conversation_type: str = "any"  # the type for "lags" and the dashboard's focus
     trend_cycles: int = 3
-    extra: tuple[tuple[str, str], ...] = field(default=())
 
     def __post_init__(self) -> None:
         if self.k < 3:

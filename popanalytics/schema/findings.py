@@ -20,7 +20,6 @@ from popanalytics.model import TABLE_NAMES
 from popanalytics.schema.coerce import cell_text
 from popanalytics.schema.quality import FINDING_COLUMNS
 
-ISSUE_COLUMNS = ("pos", "field", "code", "severity", "action", "msg", "fallback")
 _ROW, _VALUE = "\x01", "\x02"
 
 

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from popanalytics.errors import PopError
-from popanalytics.i18n import t
+from popanalytics.i18n import LANGS, t
 from popanalytics.io.raw import RawTable
 from popanalytics.model import (
     AGREEMENTS,
@@ -456,7 +456,7 @@ def _fatal(
 ) -> PopError:
     """A fatal problem in both languages; a callable value is filled per language."""
     texts = {}
-    for lang in ("nl", "en"):
+    for lang in LANGS:
         filled = {k: (v(lang) if callable(v) else v) for k, v in values.items()}
         texts[lang] = t(f"quality.fatal.{key}", lang, **filled)
     return PopError(texts["nl"], texts["en"], file=file, sheet=sheet, code=f"quality.{key}")
