@@ -62,8 +62,8 @@ ACTION_COLUMNS: tuple[str, ...] = (
 
 def _type_mask(p: Prepared, conversation_type: str) -> np.ndarray:
     if conversation_type == "any":
-        return np.ones(len(p.conv_kind), dtype=bool)
-    return p.conv_kind == CONVERSATION_KINDS.index(conversation_type)
+        return np.ones(len(p.conversations.kind), dtype=bool)
+    return p.conversations.kind == CONVERSATION_KINDS.index(conversation_type)
 
 
 def _open_planned(ctx: Context, kind_mask: np.ndarray, until: float) -> np.ndarray:
@@ -74,9 +74,9 @@ def _open_planned(ctx: Context, kind_mask: np.ndarray, until: float) -> np.ndarr
         return (
             ctx.conv_in_pop
             & kind_mask
-            & (p.conv_planned >= ctx.R)
-            & (p.conv_planned <= until)
-            & ~p.conv_cancelled
+            & (p.conversations.planned >= ctx.R)
+            & (p.conversations.planned <= until)
+            & ~p.conversations.cancelled
             & ~ctx.conv_held_at_r
         )
 
@@ -90,23 +90,25 @@ def action_masks(
         raise ValueError(f"unknown conversation type {conversation_type!r}")
     p = ctx.p
     kind = _type_mask(p, conversation_type)
-    planned_ahead = ctx.has_row(p.conv_emp, _open_planned(ctx, kind, ctx.ce))
+    planned_ahead = ctx.has_row(p.conversations.emp, _open_planned(ctx, kind, ctx.ce))
     no_conversation = ctx.eligible & ~covered(ctx, conversation_type) & ~planned_ahead
     with np.errstate(invalid="ignore"):
         soon = _open_planned(ctx, kind, ctx.R + NOTICE_DAYS)
-        late_invite = np.isnan(p.conv_invited) | (p.conv_invited > p.conv_planned - NOTICE_DAYS)
+        late_invite = np.isnan(p.conversations.invited) | (
+            p.conversations.invited > p.conversations.planned - NOTICE_DAYS
+        )
     held = held_in_cycle(ctx) & kind
-    has_followup_date = ~np.isnan(p.conv_followup) | p.conv_agr_followup
+    has_followup_date = ~np.isnan(p.conversations.followup) | p.conversations.agr_followup
     return {
         "agreement_overdue": ("agr", overdue(ctx), followup_reference(ctx)),
-        "invitation": ("conv", soon & late_invite, p.conv_planned - NOTICE_DAYS),
+        "invitation": ("conv", soon & late_invite, p.conversations.planned - NOTICE_DAYS),
         "no_conversation": (
             "emp",
             no_conversation,
             np.full(p.n_emp, ctx.ce - NOTICE_DAYS),
         ),
-        "report_unsigned": ("conv", held & ~p.conv_signed_both, p.conv_held),
-        "followup_date_missing": ("conv", held & ~has_followup_date, p.conv_held),
+        "report_unsigned": ("conv", held & ~p.conversations.signed_both, p.conversations.held),
+        "followup_date_missing": ("conv", held & ~has_followup_date, p.conversations.held),
     }
 
 
@@ -138,12 +140,16 @@ def manager_actions(
                 np.full(len(pick), np.nan),
             )
         elif table == "conv":
-            emp = p.conv_emp[pick]
-            item = conversations["conversation_id"].to_numpy(dtype=object)[p.conv_rows[pick]]
-            item_day = np.where(action == "invitation", p.conv_planned[pick], p.conv_held[pick])
+            emp = p.conversations.emp[pick]
+            item = conversations["conversation_id"].to_numpy(dtype=object)[
+                p.conversations.rows[pick]
+            ]
+            item_day = np.where(
+                action == "invitation", p.conversations.planned[pick], p.conversations.held[pick]
+            )
         else:
-            emp = p.agr_emp[pick]
-            item = agreements["agreement_id"].to_numpy(dtype=object)[p.agr_rows[pick]]
+            emp = p.agreements.emp[pick]
+            item = agreements["agreement_id"].to_numpy(dtype=object)[p.agreements.rows[pick]]
             item_day = followup_reference(ctx)[pick]
         parts.append(
             {
@@ -157,11 +163,11 @@ def manager_actions(
     emp = np.concatenate([x["emp"] for x in parts])
     due = np.concatenate([x["due"] for x in parts])
     kinds = np.concatenate([x["action"] for x in parts])
-    manager_code = p.emp_manager[emp]
+    manager_code = p.employees.manager[emp]
     found = take_or(p.managers.labels.astype(object), manager_code, NO_GROUP)
     manager = np.where(pd.isna(found), NO_GROUP, found).astype(str)
     employees = p.dataset.employees
-    rows = p.emp_rows[emp]
+    rows = p.employees.rows[emp]
     out = pd.DataFrame(
         {
             "manager_id": manager,

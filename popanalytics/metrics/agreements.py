@@ -13,7 +13,7 @@ MIX_FIELDS: tuple[str, ...] = METRICS["agreements_mix"].breakdowns
 def agreed_in_cycle(ctx: Context) -> np.ndarray:
     """Agreements of the population agreed (agreed_date, else the conversation's
     held_date) in C on or before R."""
-    return ctx.agr_in_pop & ctx.in_cycle_to_r(ctx.p.agr_agreed)
+    return ctx.agr_in_pop & ctx.in_cycle_to_r(ctx.p.agreements.agreed)
 
 
 def add_agreements(rows: Rows, breakdowns: bool) -> None:
@@ -22,16 +22,16 @@ def add_agreements(rows: Rows, breakdowns: bool) -> None:
     # Work on the agreements of the cycle only: compress once, then every
     # mask below is over that (much smaller) subset.
     idx = np.flatnonzero(agreed_in_cycle(ctx))
-    g, emp = ctx.agr_group[idx], p.agr_emp[idx]
-    done_day, due, agreed = p.agr_done[idx], p.agr_due[idx], p.agr_agreed[idx]
+    g, emp = ctx.agr_group[idx], p.agreements.emp[idx]
+    done_day, due, agreed = p.agreements.done[idx], p.agreements.due[idx], p.agreements.agreed[idx]
     with np.errstate(invalid="ignore"):
         # done at R: status done and done_date ≤ R or missing
-        done = p.agr_done_status[idx] & (np.isnan(done_day) | (done_day <= ctx.R))
+        done = p.agreements.done_status[idx] & (np.isnan(done_day) | (done_day <= ctx.R))
     every = np.ones(len(idx), dtype=bool)
     total = ctx.count(g, every)
     rows.add("agreements_total", total, pop, pop, rate=False)
 
-    base = ~p.agr_cancelled[idx]
+    base = ~p.agreements.cancelled[idx]
     rows.add(
         "agreements_completion",
         ctx.count(g, base & done),
@@ -52,18 +52,22 @@ def add_agreements(rows: Rows, breakdowns: bool) -> None:
     med, n, emps, med_total = median_by_group(ctx, emp, timed, done_day - agreed)
     rows.add("agreements_days_to_done_median", med, n, emps, rate=False, total=med_total)
 
-    focus = p.agr_focus.codes[idx]
+    focus = p.agreements.focus.codes[idx]
     focus_known = focus >= 0
     rows.add(
         "strength_focus",
-        ctx.count(g, focus_known & p.agr_strength[idx]),
+        ctx.count(g, focus_known & p.agreements.strength[idx]),
         ctx.count(g, focus_known),
         ctx.distinct(emp, focus_known),
     )
 
     if breakdowns:
         emps_all = ctx.distinct(emp, every)
-        coded = {"category": p.agr_category, "owner": p.agr_owner, "focus": p.agr_focus}
+        coded = {
+            "category": p.agreements.category,
+            "owner": p.agreements.owner,
+            "focus": p.agreements.focus,
+        }
         for name in MIX_FIELDS:
             values, counts, distinct = breakdown_counts(
                 ctx, g, coded[name].take(idx), emp=emp if rows.with_distinct else None

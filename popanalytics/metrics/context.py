@@ -125,21 +125,21 @@ def make_context(p: Prepared, params: Params) -> Context:
     for name, allowed in params.filters:
         passes &= filter_mask(p, name, allowed)
 
-    start, end = p.emp_start, p.emp_end
+    start, end = p.employees.start, p.employees.end
     with np.errstate(invalid="ignore"):
         in_pop = passes & (start <= until) & (np.isnan(end) | (end >= cs))
         new = in_pop & ((until - start) < params.min_tenure_days)
-        absent = in_pop & ~new & (p.emp_absent <= R)
+        absent = in_pop & ~new & (p.employees.absent <= R)
     eligible = in_pop & ~new & ~absent
     with np.errstate(invalid="ignore"):
-        conv_held_at_r = p.conv_held_at <= R  # NaN unless status held
+        conv_held_at_r = p.conversations.held_at <= R  # NaN unless status held
 
     if params.group_by is None:
         group = np.zeros(p.n_emp, dtype=np.int64)
         labels = np.array([TOTAL], dtype=object)
         grouped = False
     else:
-        codes = p.emp_fields[params.group_by]
+        codes = p.employees.fields[params.group_by]
         labels = np.append(codes.labels.astype(str).astype(object), NO_GROUP)
         group = np.where(codes.codes >= 0, codes.codes, len(labels) - 1)
         grouped = True
@@ -156,12 +156,12 @@ def make_context(p: Prepared, params: Params) -> Context:
         group=group,
         group_labels=labels,
         grouped=grouped,
-        conv_group=_row_groups(group, p.conv_emp, grouped),
-        agr_group=_row_groups(group, p.agr_emp, grouped),
-        tn_group=_row_groups(group, p.tn_emp, grouped),
-        conv_in_pop=in_pop[p.conv_emp],
-        agr_in_pop=in_pop[p.agr_emp],
-        tn_in_pop=in_pop[p.tn_emp],
+        conv_group=_row_groups(group, p.conversations.emp, grouped),
+        agr_group=_row_groups(group, p.agreements.emp, grouped),
+        tn_group=_row_groups(group, p.needs.emp, grouped),
+        conv_in_pop=in_pop[p.conversations.emp],
+        agr_in_pop=in_pop[p.agreements.emp],
+        tn_in_pop=in_pop[p.needs.emp],
         conv_held_at_r=conv_held_at_r,
         pop_counts=(
             np.bincount(group, weights=in_pop, minlength=len(labels))
@@ -174,7 +174,7 @@ def make_context(p: Prepared, params: Params) -> Context:
 def filter_mask(p: Prepared, name: str, allowed: tuple[str, ...]) -> np.ndarray:
     """Per employee: the field ``name`` has one of the ``allowed`` values
     (``"(none)"`` selects the employees without a value)."""
-    codes = p.emp_fields[name]
+    codes = p.employees.fields[name]
     ok = np.isin(codes.labels.astype(str), list(allowed))
     # code -1 (no value) picks the appended entry: "(none)" selects those employees
     ok = np.append(ok, NO_GROUP in allowed)
@@ -191,9 +191,9 @@ def regroup(ctx: Context, codes: np.ndarray, n_groups: int) -> Context:
         group=codes,
         group_labels=np.arange(n_groups).astype(str).astype(object),
         grouped=True,
-        conv_group=codes[p.conv_emp],
-        agr_group=codes[p.agr_emp],
-        tn_group=codes[p.tn_emp],
+        conv_group=codes[p.conversations.emp],
+        agr_group=codes[p.agreements.emp],
+        tn_group=codes[p.needs.emp],
         pop_counts=np.bincount(codes, weights=ctx.in_pop, minlength=n_groups),
     )
 

@@ -59,12 +59,12 @@ def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
 
 def _people(p: Prepared, emp: np.ndarray) -> dict[str, pd.Series]:
     """Person columns for employee positions ``emp`` (manager name looked up)."""
-    rows = p.emp_rows[emp]
+    rows = p.employees.rows[emp]
     employees = p.dataset.employees
     out = {c: _take(employees, c, rows) for c in PERSON_COLUMNS[:-1]}
-    managers = p.emp_manager[emp]
+    managers = p.employees.manager[emp]
     where = take_or(p.manager_emp, managers, -1)
-    names = _take(employees, "name", take_or(p.emp_rows, where, 0))
+    names = _take(employees, "name", take_or(p.employees.rows, where, 0))
     out["manager_name"] = names.where(where >= 0)
     return out
 
@@ -95,10 +95,10 @@ def _agreement_list(ctx: Context, mask: np.ndarray, with_flag: bool) -> pd.DataF
     # validating every row
     bucket = np.where(late, np.minimum(bucket_codes(np.nan_to_num(days)), len(BUCKETS) - 1), -1)
     labels = pd.array(np.array([*BUCKETS, None], dtype=object), dtype="str")
-    rows = p.agr_rows[pick]
+    rows = p.agreements.rows[pick]
     agreements = p.dataset.agreements
     out: dict[str, object] = {"agreement_id": _take(agreements, "agreement_id", rows)}
-    out.update(_people(p, p.agr_emp[pick]))
+    out.update(_people(p, p.agreements.emp[pick]))
     for column in ("category", "description", "due_date", "followup_date"):
         out[column] = _take(agreements, column, rows)
     out["days_overdue"] = np.where(late, days, np.nan)
@@ -127,14 +127,16 @@ def conversations_lacking_followup(dataset: Dataset | Prepared, params: Params) 
     ctx = _context(dataset, params)
     p = ctx.p
     pick = np.flatnonzero(lacking_followup(ctx))
-    pick = pick[np.argsort(p.conv_held[pick], kind="stable")]  # oldest first, then source order
-    rows = p.conv_rows[pick]
+    pick = pick[
+        np.argsort(p.conversations.held[pick], kind="stable")
+    ]  # oldest first, then source order
+    rows = p.conversations.rows[pick]
     conversations = p.dataset.conversations
     out: dict[str, object] = {"conversation_id": _take(conversations, "conversation_id", rows)}
-    out.update(_people(p, p.conv_emp[pick]))
+    out.update(_people(p, p.conversations.emp[pick]))
     out["conversation_type"] = _take(conversations, "conversation_type", rows)
     out["held_date"] = _take(conversations, "held_date", rows)
-    held_by = p.conv_manager[pick]
+    held_by = p.conversations.manager[pick]
     out["held_by"] = pd.Series(take_or(p.managers.labels, held_by, None), dtype="str")
     return _frame(out)
 

@@ -114,7 +114,7 @@ def plan_for(p: Prepared, params: Params) -> Plan:
 def atoms(p: Prepared, population: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(atom per employee, -1 outside ``population``; hierarchy codes per atom,
     (atoms x HIERARCHY) with a missing value as a code of its own)."""
-    codes = np.stack([p.emp_fields[f].codes[population] + 1 for f in HIERARCHY], axis=1)
+    codes = np.stack([p.employees.fields[f].codes[population] + 1 for f in HIERARCHY], axis=1)
     paths, inverse = np.unique(codes, axis=0, return_inverse=True)
     atom = np.full(p.n_emp, -1, dtype=np.int64)
     atom[population] = inverse.reshape(-1)

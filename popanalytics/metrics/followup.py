@@ -19,7 +19,7 @@ _BUCKET_EDGES = np.array([30.5, 90.5, 180.5])  # days overdue are whole numbers 
 
 def followup_reference(ctx: Context) -> np.ndarray:
     """The date an agreement is followed up on: followup_date, else due_date."""
-    return ctx.p.agr_followup_ref
+    return ctx.p.agreements.followup_ref
 
 
 def open_at_r(ctx: Context) -> np.ndarray:
@@ -29,7 +29,7 @@ def open_at_r(ctx: Context) -> np.ndarray:
     # two comparisons (see prepare): same as
     # in_pop & (no agreed date | agreed ≤ R) & ~done_at_r & ~cancelled
     p = ctx.p
-    return ctx.agr_in_pop & (p.agr_open_from <= ctx.R) & (p.agr_open_until > ctx.R)
+    return ctx.agr_in_pop & (p.agreements.open_from <= ctx.R) & (p.agreements.open_until > ctx.R)
 
 
 def days_overdue(ctx: Context) -> np.ndarray:
@@ -52,14 +52,20 @@ def lacking_followup(ctx: Context) -> np.ndarray:
     """Held conversations of the population in C up to R without a followup_date
     of their own and without an agreement carrying a followup_date or due_date."""
     p = ctx.p
-    return held_in_cycle(ctx) & np.isnan(p.conv_followup) & ~p.conv_agr_followup_or_due
+    return (
+        held_in_cycle(ctx)
+        & np.isnan(p.conversations.followup)
+        & ~p.conversations.agr_followup_or_due
+    )
 
 
 def out_of_cycle_base(ctx: Context) -> np.ndarray:
     """Employees the out-of-cycle check applies to: employed on R, in the
     population, not new and not long-term absent."""
     with np.errstate(invalid="ignore"):
-        employed = (ctx.p.emp_start <= ctx.R) & (np.isnan(ctx.p.emp_end) | (ctx.p.emp_end >= ctx.R))
+        employed = (ctx.p.employees.start <= ctx.R) & (
+            np.isnan(ctx.p.employees.end) | (ctx.p.employees.end >= ctx.R)
+        )
     return ctx.eligible & employed
 
 
@@ -70,13 +76,17 @@ def last_held_by_kind(ctx: Context) -> np.ndarray:
     p = ctx.p
     n_kinds = len(CONVERSATION_KINDS)
     rows = np.flatnonzero(held_at_r(ctx))
-    kind = p.conv_kind.take(rows)
+    kind = p.conversations.kind.take(rows)
     # A conversation of an unknown type goes to the "any" column only, as in
     # the out_of_cycle_any figure (has_row_by_kind).
     column = np.where(kind >= 0, kind, n_kinds)
     last = np.full((p.n_emp, n_kinds + 1), -np.inf)
     flat = last.reshape(-1)
-    np.maximum.at(flat, p.conv_emp.take(rows) * (n_kinds + 1) + column, p.conv_held.take(rows))
+    np.maximum.at(
+        flat,
+        p.conversations.emp.take(rows) * (n_kinds + 1) + column,
+        p.conversations.held.take(rows),
+    )
     last[:, n_kinds] = last.max(axis=1)
     last[np.isinf(last)] = np.nan
     return last
@@ -119,7 +129,7 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
         codes = bucket * ctx.n_groups + ctx.agr_group.take(at)
         num = np.bincount(codes, minlength=len(BUCKETS) * ctx.n_groups).astype(float)
         distinct = (
-            value_distinct(ctx, ctx.p.agr_emp.take(at), bucket, len(BUCKETS))
+            value_distinct(ctx, ctx.p.agreements.emp.take(at), bucket, len(BUCKETS))
             if rows.with_distinct
             else None
         )
@@ -145,8 +155,12 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
     p = ctx.p
     with np.errstate(invalid="ignore"):
         # held at R and R - held ≤ limit
-        recent = np.flatnonzero((p.conv_held_at <= ctx.R) & (p.conv_held_at >= ctx.R - limit))
-    flags = has_row_by_kind(ctx, p.conv_emp.take(recent), p.conv_kind.take(recent))
+        recent = np.flatnonzero(
+            (p.conversations.held_at <= ctx.R) & (p.conversations.held_at >= ctx.R - limit)
+        )
+    flags = has_row_by_kind(
+        ctx, p.conversations.emp.take(recent), p.conversations.kind.take(recent)
+    )
     for i, name in enumerate(COVERAGE_TYPES):
         out = checked & ~flags[:, i]
         rows.add(f"out_of_cycle_{name}", ctx.per_group(out), base, base, rate=False)

@@ -50,8 +50,8 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
     # Manager codes: -1 (no manager) becomes the last code, "(none)".
     labels = np.append(p.managers.labels.astype(object), NO_GROUP)
     n = len(labels)
-    team_code = np.where(p.emp_manager >= 0, p.emp_manager, n - 1)
-    held_code = compress(p.conv_manager, held_in_cycle(ctx))
+    team_code = np.where(p.employees.manager >= 0, p.employees.manager, n - 1)
+    held_code = compress(p.conversations.manager, held_in_cycle(ctx))
     held_code[held_code < 0] = n - 1
     done = covered(ctx, params.conversation_type)
     den = np.bincount(team_code, weights=ctx.eligible, minlength=n)

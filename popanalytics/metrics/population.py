@@ -38,15 +38,17 @@ def coverage_window_start(ctx: Context) -> float:
 def held_in_window(ctx: Context) -> np.ndarray:
     """Conversations held in the coverage window on or before R."""
     if ctx.params.window_months is None:
-        return ctx.in_cycle_to_r(ctx.p.conv_held_at)
+        return ctx.in_cycle_to_r(ctx.p.conversations.held_at)
     with np.errstate(invalid="ignore"):
         # conv_held_at is NaN unless held, so "held at R" is implied
-        return (ctx.p.conv_held_at >= coverage_window_start(ctx)) & (ctx.p.conv_held_at <= ctx.R)
+        return (ctx.p.conversations.held_at >= coverage_window_start(ctx)) & (
+            ctx.p.conversations.held_at <= ctx.R
+        )
 
 
 def held_in_cycle(ctx: Context) -> np.ndarray:
     """Conversations of the population held in C on or before R."""
-    return ctx.conv_in_pop & ctx.in_cycle_to_r(ctx.p.conv_held_at)
+    return ctx.conv_in_pop & ctx.in_cycle_to_r(ctx.p.conversations.held_at)
 
 
 def covered_by_kind(ctx: Context) -> dict[str, np.ndarray]:
@@ -55,7 +57,7 @@ def covered_by_kind(ctx: Context) -> dict[str, np.ndarray]:
     conversations in the window are selected once, then split by type."""
     p = ctx.p
     rows = np.flatnonzero(held_in_window(ctx))
-    flags = has_row_by_kind(ctx, p.conv_emp.take(rows), p.conv_kind.take(rows))
+    flags = has_row_by_kind(ctx, p.conversations.emp.take(rows), p.conversations.kind.take(rows))
     return {name: flags[:, i] & ctx.eligible for i, name in enumerate(COVERAGE_TYPES)}
 
 
@@ -78,8 +80,8 @@ def covered(ctx: Context, kind: str) -> np.ndarray:
     p = ctx.p
     mask = held_in_window(ctx)
     if kind != "any":
-        mask &= p.conv_kind == COVERAGE_TYPES.index(kind)
-    return ctx.has_row(p.conv_emp, mask) & ctx.eligible
+        mask &= p.conversations.kind == COVERAGE_TYPES.index(kind)
+    return ctx.has_row(p.conversations.emp, mask) & ctx.eligible
 
 
 def add_coverage(rows: Rows) -> None:
@@ -98,9 +100,13 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
     pop = ctx.pop_counts
     held = held_at_r(ctx)
     with np.errstate(invalid="ignore"):
-        planned_in_c = ctx.conv_in_pop & (p.conv_planned >= ctx.cs) & (p.conv_planned <= ctx.ce)
+        planned_in_c = (
+            ctx.conv_in_pop
+            & (p.conversations.planned >= ctx.cs)
+            & (p.conversations.planned <= ctx.ce)
+        )
     idx = np.flatnonzero(planned_in_c)
-    planned_day, cancelled = p.conv_planned[idx], p.conv_cancelled[idx]
+    planned_day, cancelled = p.conversations.planned[idx], p.conversations.cancelled[idx]
     open_ = ~held[idx] & ~cancelled
     masks = {
         "conversations_planned": (idx, open_ & (planned_day >= ctx.R)),
@@ -113,7 +119,7 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
     kinds = np.array(CONVERSATION_KINDS, dtype=object)
     for metric, (rows_idx, mask) in masks.items():
         pick = rows_idx.take(np.flatnonzero(mask))
-        kind = p.conv_kind[pick]
+        kind = p.conversations.kind[pick]
         # (kind x group) counts in one bincount; an unknown kind has its own slot
         cell = np.where(kind >= 0, kind, n_kinds) * n_groups + ctx.conv_group[pick]
         counts = np.bincount(cell, minlength=(n_kinds + 1) * n_groups).astype(float)
@@ -123,7 +129,9 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
             distinct = None
             if rows.with_distinct:
                 known = kind >= 0
-                distinct = value_distinct(ctx, p.conv_emp[pick][known], kind[known], n_kinds)
+                distinct = value_distinct(
+                    ctx, p.conversations.emp[pick][known], kind[known], n_kinds
+                )
             rows.add_breakdown(
                 metric,
                 "conversation_type",

@@ -37,80 +37,103 @@ class Codes:
 
 
 @dataclass(frozen=True)
+class EmployeeArrays:
+    """One entry per distinct employee_id (positions into the employee arrays)."""
+
+    rows: np.ndarray  # positions in dataset.employees
+    start: np.ndarray
+    end: np.ndarray
+    absent: np.ndarray
+    fields: dict[str, Codes]  # GROUP_FIELDS
+    manager: np.ndarray  # code into Prepared.managers.labels of each one's manager (-1: none)
+
+
+@dataclass(frozen=True)
+class ConversationArrays:
+    """The conversations of known employees."""
+
+    rows: np.ndarray  # positions in dataset.conversations
+    emp: np.ndarray  # employee position of each conversation
+    kind: np.ndarray  # index into CONVERSATION_KINDS, -1 = other
+    held_status: np.ndarray
+    cancelled: np.ndarray
+    planned: np.ndarray
+    invited: np.ndarray
+    held: np.ndarray
+    followup: np.ndarray
+    signed_both: np.ndarray
+    second_signature: np.ndarray  # later of both signature dates, NaN unless both known
+    filed: np.ndarray
+    agr_followup: np.ndarray  # an agreement of it has a followup_date
+    agr_followup_or_due: np.ndarray  # ... a followup_date or a due_date
+    manager: np.ndarray  # manager code of who held it (its manager_id, else the employee's)
+    # combined date, so "held as of R" is one comparison per row:
+    held_at: np.ndarray  # held_date of conversations with status held, else NaN
+
+
+@dataclass(frozen=True)
+class AgreementArrays:
+    """The agreements of known employees."""
+
+    rows: np.ndarray  # positions in dataset.agreements
+    emp: np.ndarray
+    agreed: np.ndarray  # agreed_date, else the conversation's held_date
+    due: np.ndarray
+    followup: np.ndarray
+    followup_ref: np.ndarray  # followup_date, else due_date
+    done: np.ndarray
+    done_status: np.ndarray
+    cancelled: np.ndarray
+    category: Codes
+    owner: Codes
+    focus: Codes
+    strength: np.ndarray
+    # combined dates, so "open at R" is one comparison each (from ≤ R < until):
+    open_from: np.ndarray  # agreed date (-inf if none); +inf if cancelled
+    open_until: np.ndarray  # done_date (-inf if none) if done, else +inf
+
+
+@dataclass(frozen=True)
+class NeedArrays:
+    """The training needs of known employees."""
+
+    rows: np.ndarray  # positions in dataset.training_needs
+    emp: np.ndarray
+    requested: np.ndarray  # requested_date, else the conversation's held_date
+    completed: np.ndarray
+    status: np.ndarray  # index into NEED_STATUSES, -1 = other/missing
+    hours: np.ndarray  # missing = 0
+    cost: np.ndarray  # missing = 0
+    cost_missing: np.ndarray
+    theme: Codes  # grouped themes, labels in their most frequent spelling
+    learning_form: Codes
+    priority: Codes
+    status_codes: Codes
+
+
+@dataclass(frozen=True)
 class Prepared:
-    """The arrays every metric works on (see the module docstring)."""
+    """The arrays every metric works on, one part per table (see the module docstring)."""
 
     dataset: Dataset
-    # employees (one entry per distinct employee_id)
-    emp_rows: np.ndarray  # positions in dataset.employees
-    emp_start: np.ndarray
-    emp_end: np.ndarray
-    emp_absent: np.ndarray
-    emp_fields: dict[str, Codes]  # GROUP_FIELDS
-    # conversations of known employees
-    conv_rows: np.ndarray
-    conv_emp: np.ndarray
-    conv_kind: np.ndarray  # index into CONVERSATION_KINDS, -1 = other
-    conv_held_status: np.ndarray
-    conv_cancelled: np.ndarray
-    conv_planned: np.ndarray
-    conv_invited: np.ndarray
-    conv_held: np.ndarray
-    conv_followup: np.ndarray
-    conv_signed_both: np.ndarray
-    conv_second_signature: np.ndarray  # later of both signature dates, NaN unless both known
-    conv_filed: np.ndarray
-    conv_agr_followup: np.ndarray  # an agreement of it has a followup_date
-    conv_agr_followup_or_due: np.ndarray  # ... a followup_date or a due_date
+    employees: EmployeeArrays
+    conversations: ConversationArrays
+    agreements: AgreementArrays
+    needs: NeedArrays
     managers: Codes  # manager ids: codes per employee followed by codes per conversation
-    emp_manager: np.ndarray  # code into managers.labels of each employee's manager (-1: none)
     manager_emp: np.ndarray  # per manager code: employee position of that manager, -1 if none
-    conv_manager: (
-        np.ndarray
-    )  # ... of who held each conversation (its manager_id, else the employee's)
-    # agreements of known employees
-    agr_rows: np.ndarray
-    agr_emp: np.ndarray
-    agr_agreed: np.ndarray  # agreed_date, else the conversation's held_date
-    agr_due: np.ndarray
-    agr_followup: np.ndarray
-    agr_followup_ref: np.ndarray  # followup_date, else due_date
-    agr_done: np.ndarray
-    agr_done_status: np.ndarray
-    agr_cancelled: np.ndarray
-    agr_category: Codes
-    agr_owner: Codes
-    agr_focus: Codes
-    agr_strength: np.ndarray
-    # training needs of known employees
-    tn_rows: np.ndarray
-    tn_emp: np.ndarray
-    tn_requested: np.ndarray  # requested_date, else the conversation's held_date
-    tn_completed: np.ndarray
-    tn_status: np.ndarray  # index into NEED_STATUSES, -1 = other/missing
-    tn_hours: np.ndarray  # missing = 0
-    tn_cost: np.ndarray  # missing = 0
-    tn_cost_missing: np.ndarray
-    tn_theme: Codes  # grouped themes, labels in their most frequent spelling
-    tn_learning_form: Codes
-    tn_priority: Codes
-    tn_status_codes: Codes
     report_filed_known: bool
-    # Combined dates, so an "as of R" test is one comparison per row:
-    conv_held_at: np.ndarray  # held_date of conversations with status held, else NaN
-    agr_open_from: np.ndarray  # open from: agreed date (-inf if none); +inf if cancelled
-    agr_open_until: np.ndarray  # open until: done_date (-inf if none) if done, else +inf
     # Results derived from these arrays alone and reused across queries (the
     # disclosure plan of a cycle and reference date); never part of equality.
     memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def n_emp(self) -> int:
-        return len(self.emp_rows)
+        return len(self.employees.rows)
 
     def employee_column(self, name: str) -> np.ndarray:
         """A column of the employees table per employee position (object array)."""
-        return self.dataset.employees[name].to_numpy(dtype=object)[self.emp_rows]
+        return self.dataset.employees[name].to_numpy(dtype=object)[self.employees.rows]
 
     def manager_names(self, codes: np.ndarray) -> np.ndarray:
         """The name of each manager code (None when the manager is no employee)."""
@@ -208,67 +231,76 @@ def prepare(dataset: Dataset | Prepared) -> Prepared:
     hours = tn_u["hours"].to_numpy(dtype="float64", na_value=np.nan)
     cost = tn_u["cost"].to_numpy(dtype="float64", na_value=np.nan)
 
+    conv_held_at = np.where(conv_held_status, conv_held, np.nan)
     return Prepared(
         # the tables with every canonical column (the detail lists read them)
         dataset=replace(
             dataset, employees=emp, conversations=conv, agreements=agr, training_needs=tn
         ),
-        emp_rows=emp_rows,
-        emp_start=_days(emp_used["start_date"]),
-        emp_end=_days(emp_used["end_date"]),
-        emp_absent=_days(emp_used["absent_since"]),
-        emp_fields={name: _codes(emp_used[name]) for name in GROUP_FIELDS},
-        conv_rows=conv_rows,
-        conv_emp=conv_emp,
-        conv_kind=_enum(conv_u["conversation_type"], CONVERSATION_KINDS).codes,
-        conv_held_status=conv_held_status,
-        conv_cancelled=_is(conv_u["status"], "cancelled"),
-        conv_planned=_days(conv_u["planned_date"]),
-        conv_invited=_days(conv_u["invited_date"]),
-        conv_held=conv_held,
-        conv_followup=_days(conv_u["followup_date"]),
-        conv_signed_both=sign_emp & sign_mgr,
-        conv_second_signature=second,
-        conv_filed=_bool(conv_u["report_filed"]),
-        conv_agr_followup=conv_agr_followup,
-        conv_agr_followup_or_due=conv_agr_followup_or_due,
+        employees=EmployeeArrays(
+            rows=emp_rows,
+            start=_days(emp_used["start_date"]),
+            end=_days(emp_used["end_date"]),
+            absent=_days(emp_used["absent_since"]),
+            fields={name: _codes(emp_used[name]) for name in GROUP_FIELDS},
+            manager=managers.codes[: len(emp_rows)],
+        ),
+        conversations=ConversationArrays(
+            rows=conv_rows,
+            emp=conv_emp,
+            kind=_enum(conv_u["conversation_type"], CONVERSATION_KINDS).codes,
+            held_status=conv_held_status,
+            cancelled=_is(conv_u["status"], "cancelled"),
+            planned=_days(conv_u["planned_date"]),
+            invited=_days(conv_u["invited_date"]),
+            held=conv_held,
+            followup=_days(conv_u["followup_date"]),
+            signed_both=sign_emp & sign_mgr,
+            second_signature=second,
+            filed=_bool(conv_u["report_filed"]),
+            agr_followup=conv_agr_followup,
+            agr_followup_or_due=conv_agr_followup_or_due,
+            manager=managers.codes[len(emp_rows) :],
+            held_at=conv_held_at,
+        ),
+        agreements=AgreementArrays(
+            rows=agr_rows,
+            emp=agr_emp,
+            agreed=agr_agreed,
+            due=agr_due,
+            followup=agr_followup,
+            followup_ref=np.where(np.isnan(agr_followup), agr_due, agr_followup),
+            done=agr_done,
+            done_status=agr_done_status,
+            cancelled=agr_cancelled,
+            category=_codes(agr_u["category"]),
+            owner=_codes(agr_u["owner"]),
+            focus=_codes(agr_u["focus"]),
+            strength=_is(agr_u["focus"], "strength"),
+            open_from=np.where(
+                agr_cancelled, np.inf, np.where(np.isnan(agr_agreed), -np.inf, agr_agreed)
+            ),
+            open_until=np.where(
+                agr_done_status, np.where(np.isnan(agr_done), -np.inf, agr_done), np.inf
+            ),
+        ),
+        needs=NeedArrays(
+            rows=tn_rows,
+            emp=tn_emp,
+            requested=_fallback(_days(tn_u["requested_date"]), conv_held, tn_conv),
+            completed=_days(tn_u["completed_date"]),
+            status=tn_status_codes.codes,
+            hours=np.nan_to_num(hours, nan=0.0),
+            cost=np.nan_to_num(cost, nan=0.0),
+            cost_missing=np.isnan(cost),
+            theme=theme_codes(tn_u["theme"]),
+            learning_form=_codes(tn_u["learning_form"]),
+            priority=_codes(tn_u["priority"]),
+            status_codes=_codes(tn_u["status"]),
+        ),
         managers=managers,
         manager_emp=emp_index.get_indexer(managers.labels),
-        emp_manager=managers.codes[: len(emp_rows)],
-        conv_manager=managers.codes[len(emp_rows) :],
-        agr_rows=agr_rows,
-        agr_emp=agr_emp,
-        agr_agreed=agr_agreed,
-        agr_due=agr_due,
-        agr_followup=agr_followup,
-        agr_followup_ref=np.where(np.isnan(agr_followup), agr_due, agr_followup),
-        agr_done=agr_done,
-        agr_done_status=agr_done_status,
-        agr_cancelled=agr_cancelled,
-        agr_category=_codes(agr_u["category"]),
-        agr_owner=_codes(agr_u["owner"]),
-        agr_focus=_codes(agr_u["focus"]),
-        agr_strength=_is(agr_u["focus"], "strength"),
-        tn_rows=tn_rows,
-        tn_emp=tn_emp,
-        tn_requested=_fallback(_days(tn_u["requested_date"]), conv_held, tn_conv),
-        tn_completed=_days(tn_u["completed_date"]),
-        tn_status=tn_status_codes.codes,
-        tn_hours=np.nan_to_num(hours, nan=0.0),
-        tn_cost=np.nan_to_num(cost, nan=0.0),
-        tn_cost_missing=np.isnan(cost),
-        tn_theme=theme_codes(tn_u["theme"]),
-        tn_learning_form=_codes(tn_u["learning_form"]),
-        tn_priority=_codes(tn_u["priority"]),
-        tn_status_codes=_codes(tn_u["status"]),
         report_filed_known=dataset.has_column("conversations", "report_filed"),
-        conv_held_at=np.where(conv_held_status, conv_held, np.nan),
-        agr_open_from=np.where(
-            agr_cancelled, np.inf, np.where(np.isnan(agr_agreed), -np.inf, agr_agreed)
-        ),
-        agr_open_until=np.where(
-            agr_done_status, np.where(np.isnan(agr_done), -np.inf, agr_done), np.inf
-        ),
     )
 
 

@@ -14,8 +14,8 @@ def add_process(rows: Rows) -> None:
     ctx, p = rows.ctx, rows.ctx.p
     # the held conversations of the cycle only: compress once, mask the subset
     idx = np.flatnonzero(held_in_cycle(ctx))
-    emp, rg = p.conv_emp[idx], ctx.conv_group[idx]
-    held_day, invited_day = p.conv_held[idx], p.conv_invited[idx]
+    emp, rg = p.conversations.emp[idx], ctx.conv_group[idx]
+    held_day, invited_day = p.conversations.held[idx], p.conversations.invited[idx]
     held = np.ones(len(idx), dtype=bool)
     n_held = ctx.count(rg, held)
     e_held = ctx.distinct(emp, held)
@@ -27,17 +27,17 @@ def add_process(rows: Rows) -> None:
         "notice_given", ctx.count(rg, notice), ctx.count(rg, invited), ctx.distinct(emp, invited)
     )
 
-    rows.add("report_signed", ctx.count(rg, p.conv_signed_both[idx]), n_held, e_held)
-    second = p.conv_second_signature[idx]
+    rows.add("report_signed", ctx.count(rg, p.conversations.signed_both[idx]), n_held, e_held)
+    second = p.conversations.second_signature[idx]
     dated = ~np.isnan(second)
     med, n, emps, total = median_by_group(ctx, emp, dated, second - held_day)
     rows.add("signature_days_median", med, n, emps, rate=False, total=total)
 
     if p.report_filed_known:
-        rows.add("report_filed", ctx.count(rg, p.conv_filed[idx]), n_held, e_held)
+        rows.add("report_filed", ctx.count(rg, p.conversations.filed[idx]), n_held, e_held)
     else:  # the source had no such column: no figure, never a guess
         zero = np.zeros(ctx.n_groups)
         rows.add("report_filed", zero, zero, zero)
 
-    planned = ~np.isnan(p.conv_followup[idx]) | p.conv_agr_followup[idx]
+    planned = ~np.isnan(p.conversations.followup[idx]) | p.conversations.agr_followup[idx]
     rows.add("followup_planned", ctx.count(rg, planned), n_held, e_held)

@@ -199,14 +199,14 @@ def planned_ahead(prepared: Prepared, params: Params, conversation_type: str) ->
     p = ctx.p
     with np.errstate(invalid="ignore"):
         mask = (
-            (p.conv_planned >= ctx.R)
-            & (p.conv_planned <= ctx.ce)
-            & ~p.conv_cancelled
+            (p.conversations.planned >= ctx.R)
+            & (p.conversations.planned <= ctx.ce)
+            & ~p.conversations.cancelled
             & ~ctx.conv_held_at_r
         )
     if conversation_type != "any":
-        mask &= p.conv_kind == CONVERSATION_KINDS.index(conversation_type)
-    return ctx.has_row(p.conv_emp, mask)
+        mask &= p.conversations.kind == CONVERSATION_KINDS.index(conversation_type)
+    return ctx.has_row(p.conversations.emp, mask)
 
 
 def projection(

@@ -19,7 +19,7 @@ _WEIGHTED = ("training_needs", "training_hours", "training_cost")
 def requested_in_cycle(ctx: Context) -> np.ndarray:
     """Needs of the population requested (requested_date, else the source
     conversation's held_date) in C on or before R; rejected ones included."""
-    return ctx.tn_in_pop & ctx.in_cycle_to_r(ctx.p.tn_requested)
+    return ctx.tn_in_pop & ctx.in_cycle_to_r(ctx.p.needs.requested)
 
 
 def add_training(rows: Rows, breakdowns: bool) -> None:
@@ -27,15 +27,15 @@ def add_training(rows: Rows, breakdowns: bool) -> None:
     pop = ctx.pop_counts
     # the needs of the cycle only: compress once, mask the subset
     idx = np.flatnonzero(requested_in_cycle(ctx))
-    g, emp, status = ctx.tn_group[idx], p.tn_emp[idx], p.tn_status[idx]
-    hours, cost, completed = p.tn_hours[idx], p.tn_cost[idx], p.tn_completed[idx]
+    g, emp, status = ctx.tn_group[idx], p.needs.emp[idx], p.needs.status[idx]
+    hours, cost, completed = p.needs.hours[idx], p.needs.cost[idx], p.needs.completed[idx]
     every = np.ones(len(idx), dtype=bool)
     with_need = ctx.distinct(emp, every)
 
     rows.add("training_needs", ctx.count(g, every), pop, pop, rate=False)
     rows.add("training_hours", ctx.count(g, every, hours), pop, pop, rate=False)
     rows.add("training_cost", ctx.count(g, every, cost), pop, pop, rate=False)
-    rows.add("training_cost_missing", ctx.count(g, p.tn_cost_missing[idx]), pop, pop, rate=False)
+    rows.add("training_cost_missing", ctx.count(g, p.needs.cost_missing[idx]), pop, pop, rate=False)
     rows.add("training_employees", with_need, pop, pop, rate=False)
     rows.add("training_share_employees", with_need, pop, pop)
 
@@ -56,10 +56,10 @@ def add_training(rows: Rows, breakdowns: bool) -> None:
 
     if breakdowns:
         coded = {
-            "theme": p.tn_theme,
-            "learning_form": p.tn_learning_form,
-            "priority": p.tn_priority,
-            "status": p.tn_status_codes,
+            "theme": p.needs.theme,
+            "learning_form": p.needs.learning_form,
+            "priority": p.needs.priority,
+            "status": p.needs.status_codes,
         }
         weights = np.stack([np.ones(len(idx)), hours, cost])
         for name in BREAKDOWN_FIELDS:
