@@ -5,7 +5,6 @@ to reuse the per-dataset arrays across filter states) and a ``Params``.
 """
 
 from popanalytics.metrics.catalogue import HEADLINE_METRICS, METRICS, MetricInfo
-from popanalytics.metrics.context import FIGURE_COLUMNS
 from popanalytics.metrics.details import (
     conversations_lacking_followup,
     open_agreements,
@@ -18,6 +17,7 @@ from popanalytics.metrics.managers import manager_overview
 from popanalytics.metrics.params import NO_GROUP, TOTAL, Cycle, Params
 from popanalytics.metrics.prepare import Prepared, prepare
 from popanalytics.metrics.privacy import suppress
+from popanalytics.metrics.rows import FIGURE_COLUMNS
 
 __all__ = [
     "BUCKETS",

@@ -60,23 +60,23 @@ ACTION_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _type_mask(p: Prepared, conversation_type: str) -> np.ndarray:
+def _type_mask(data: Prepared, conversation_type: str) -> np.ndarray:
     if conversation_type == "any":
-        return np.ones(len(p.conversations.kind), dtype=bool)
-    return p.conversations.kind == CONVERSATION_KINDS.index(conversation_type)
+        return np.ones(len(data.conversations.kind), dtype=bool)
+    return data.conversations.kind == CONVERSATION_KINDS.index(conversation_type)
 
 
 def _open_planned(ctx: Context, kind_mask: np.ndarray, until: float) -> np.ndarray:
     """Conversations of the population planned from R up to ``until``, not
     cancelled and not held at R."""
-    p = ctx.p
+    data = ctx.data
     with np.errstate(invalid="ignore"):
         return (
             ctx.conv_in_pop
             & kind_mask
-            & (p.conversations.planned >= ctx.R)
-            & (p.conversations.planned <= until)
-            & ~p.conversations.cancelled
+            & (data.conversations.planned >= ctx.reference)
+            & (data.conversations.planned <= until)
+            & ~data.conversations.cancelled
             & ~ctx.conv_held_at_r
         )
 
@@ -88,27 +88,31 @@ def action_masks(
     ("emp"), conversations ("conv") or agreements ("agr")."""
     if conversation_type not in COVERAGE_TYPES:
         raise ValueError(f"unknown conversation type {conversation_type!r}")
-    p = ctx.p
-    kind = _type_mask(p, conversation_type)
-    planned_ahead = ctx.has_row(p.conversations.emp, _open_planned(ctx, kind, ctx.ce))
+    data = ctx.data
+    kind = _type_mask(data, conversation_type)
+    planned_ahead = ctx.has_row(data.conversations.emp, _open_planned(ctx, kind, ctx.cycle_end))
     no_conversation = ctx.eligible & ~covered(ctx, conversation_type) & ~planned_ahead
     with np.errstate(invalid="ignore"):
-        soon = _open_planned(ctx, kind, ctx.R + NOTICE_DAYS)
-        late_invite = np.isnan(p.conversations.invited) | (
-            p.conversations.invited > p.conversations.planned - NOTICE_DAYS
+        soon = _open_planned(ctx, kind, ctx.reference + NOTICE_DAYS)
+        late_invite = np.isnan(data.conversations.invited) | (
+            data.conversations.invited > data.conversations.planned - NOTICE_DAYS
         )
     held = held_in_cycle(ctx) & kind
-    has_followup_date = ~np.isnan(p.conversations.followup) | p.conversations.agr_followup
+    has_followup_date = ~np.isnan(data.conversations.followup) | data.conversations.agr_followup
     return {
         "agreement_overdue": ("agr", overdue(ctx), followup_reference(ctx)),
-        "invitation": ("conv", soon & late_invite, p.conversations.planned - NOTICE_DAYS),
+        "invitation": ("conv", soon & late_invite, data.conversations.planned - NOTICE_DAYS),
         "no_conversation": (
             "emp",
             no_conversation,
-            np.full(p.n_emp, ctx.ce - NOTICE_DAYS),
+            np.full(data.n_emp, ctx.cycle_end - NOTICE_DAYS),
         ),
-        "report_unsigned": ("conv", held & ~p.conversations.signed_both, p.conversations.held),
-        "followup_date_missing": ("conv", held & ~has_followup_date, p.conversations.held),
+        "report_unsigned": (
+            "conv",
+            held & ~data.conversations.signed_both,
+            data.conversations.held,
+        ),
+        "followup_date_missing": ("conv", held & ~has_followup_date, data.conversations.held),
     }
 
 
@@ -127,10 +131,10 @@ def manager_actions(
     ``item_date`` its planned, held or follow-up date."""
     if params.audience != "hr":
         raise PermissionError("action lists name individuals: hr audience only")
-    p = prepare(dataset)
-    ctx = make_context(p, params.with_(group_by=None))
+    data = prepare(dataset)
+    ctx = make_context(data, params.with_(group_by=None))
     parts: list[dict[str, np.ndarray]] = []
-    conversations, agreements = p.dataset.conversations, p.dataset.agreements
+    conversations, agreements = data.dataset.conversations, data.dataset.agreements
     for action, (table, mask, due) in action_masks(ctx, conversation_type).items():
         pick = np.flatnonzero(mask)
         if table == "emp":
@@ -140,16 +144,18 @@ def manager_actions(
                 np.full(len(pick), np.nan),
             )
         elif table == "conv":
-            emp = p.conversations.emp[pick]
+            emp = data.conversations.emp[pick]
             item = conversations["conversation_id"].to_numpy(dtype=object)[
-                p.conversations.rows[pick]
+                data.conversations.rows[pick]
             ]
             item_day = np.where(
-                action == "invitation", p.conversations.planned[pick], p.conversations.held[pick]
+                action == "invitation",
+                data.conversations.planned[pick],
+                data.conversations.held[pick],
             )
         else:
-            emp = p.agreements.emp[pick]
-            item = agreements["agreement_id"].to_numpy(dtype=object)[p.agreements.rows[pick]]
+            emp = data.agreements.emp[pick]
+            item = agreements["agreement_id"].to_numpy(dtype=object)[data.agreements.rows[pick]]
             item_day = followup_reference(ctx)[pick]
         parts.append(
             {
@@ -163,18 +169,18 @@ def manager_actions(
     emp = np.concatenate([x["emp"] for x in parts])
     due = np.concatenate([x["due"] for x in parts])
     kinds = np.concatenate([x["action"] for x in parts])
-    manager_code = p.employees.manager[emp]
-    found = take_or(p.managers.labels.astype(object), manager_code, NO_GROUP)
+    manager_code = data.employees.manager[emp]
+    found = take_or(data.managers.labels.astype(object), manager_code, NO_GROUP)
     manager = np.where(pd.isna(found), NO_GROUP, found).astype(str)
-    employees = p.dataset.employees
-    rows = p.employees.rows[emp]
+    employees = data.dataset.employees
+    rows = data.employees.rows[emp]
     out = pd.DataFrame(
         {
             "manager_id": manager,
-            "manager_name": p.manager_names(manager_code),
+            "manager_name": data.manager_names(manager_code),
             "action": kinds,
             "due_date": _days_to_dates(due),
-            "days": ctx.R - due,
+            "days": ctx.reference - due,
             "employee_id": employees["employee_id"].to_numpy(dtype=object)[rows],
             "name": employees["name"].to_numpy(dtype=object)[rows],
             "department": employees["department"].to_numpy(dtype=object)[rows],
@@ -202,9 +208,9 @@ def action_counts(
     action, count, employees (the group's population), suppressed. The total
     (group "all") first. For management a cell is hidden exactly when the
     group's ``population`` figure is."""
-    p = prepare(dataset)
-    ctx = make_context(p, params)
-    frame = figures(p, params)
+    data = prepare(dataset)
+    ctx = make_context(data, params)
+    frame = figures(data, params)
     pop = frame[(frame["metric"] == "population") & frame["breakdown_field"].isna()]
     groups = pop["group"].to_numpy(dtype=object)
     at = pd.Index(ctx.group_labels.astype(str)).get_indexer(groups.astype(str))

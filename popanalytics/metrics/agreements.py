@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from popanalytics.metrics.catalogue import METRICS
-from popanalytics.metrics.context import Context, Rows, breakdown_counts, median_by_group
+from popanalytics.metrics.context import Context, breakdown_counts, median_by_group
+from popanalytics.metrics.rows import Rows
 
 MIX_FIELDS: tuple[str, ...] = METRICS["agreements_mix"].breakdowns
 
@@ -13,25 +14,29 @@ MIX_FIELDS: tuple[str, ...] = METRICS["agreements_mix"].breakdowns
 def agreed_in_cycle(ctx: Context) -> np.ndarray:
     """Agreements of the population agreed (agreed_date, else the conversation's
     held_date) in C on or before R."""
-    return ctx.agr_in_pop & ctx.in_cycle_to_r(ctx.p.agreements.agreed)
+    return ctx.agr_in_pop & ctx.in_cycle_to_r(ctx.data.agreements.agreed)
 
 
 def add_agreements(rows: Rows, breakdowns: bool) -> None:
-    ctx, p = rows.ctx, rows.ctx.p
+    ctx, data = rows.ctx, rows.ctx.data
     pop = ctx.pop_counts
     # Work on the agreements of the cycle only: compress once, then every
     # mask below is over that (much smaller) subset.
     idx = np.flatnonzero(agreed_in_cycle(ctx))
-    g, emp = ctx.agr_group[idx], p.agreements.emp[idx]
-    done_day, due, agreed = p.agreements.done[idx], p.agreements.due[idx], p.agreements.agreed[idx]
+    g, emp = ctx.agr_group[idx], data.agreements.emp[idx]
+    done_day, due, agreed = (
+        data.agreements.done[idx],
+        data.agreements.due[idx],
+        data.agreements.agreed[idx],
+    )
     with np.errstate(invalid="ignore"):
         # done at R: status done and done_date ≤ R or missing
-        done = p.agreements.done_status[idx] & (np.isnan(done_day) | (done_day <= ctx.R))
+        done = data.agreements.done_status[idx] & (np.isnan(done_day) | (done_day <= ctx.reference))
     every = np.ones(len(idx), dtype=bool)
     total = ctx.count(g, every)
     rows.add("agreements_total", total, pop, pop, rate=False)
 
-    base = ~p.agreements.cancelled[idx]
+    base = ~data.agreements.cancelled[idx]
     rows.add(
         "agreements_completion",
         ctx.count(g, base & done),
@@ -52,11 +57,11 @@ def add_agreements(rows: Rows, breakdowns: bool) -> None:
     med, n, emps, med_total = median_by_group(ctx, emp, timed, done_day - agreed)
     rows.add("agreements_days_to_done_median", med, n, emps, rate=False, total=med_total)
 
-    focus = p.agreements.focus.codes[idx]
+    focus = data.agreements.focus.codes[idx]
     focus_known = focus >= 0
     rows.add(
         "strength_focus",
-        ctx.count(g, focus_known & p.agreements.strength[idx]),
+        ctx.count(g, focus_known & data.agreements.strength[idx]),
         ctx.count(g, focus_known),
         ctx.distinct(emp, focus_known),
     )
@@ -64,9 +69,9 @@ def add_agreements(rows: Rows, breakdowns: bool) -> None:
     if breakdowns:
         emps_all = ctx.distinct(emp, every)
         coded = {
-            "category": p.agreements.category,
-            "owner": p.agreements.owner,
-            "focus": p.agreements.focus,
+            "category": data.agreements.category,
+            "owner": data.agreements.owner,
+            "focus": data.agreements.focus,
         }
         for name in MIX_FIELDS:
             values, counts, distinct = breakdown_counts(

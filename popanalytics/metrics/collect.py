@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from popanalytics.metrics.agreements import add_agreements
-from popanalytics.metrics.context import Context, Rows
+from popanalytics.metrics.context import Context
 from popanalytics.metrics.followup import add_followup
 from popanalytics.metrics.population import (
     add_conversation_status,
@@ -11,6 +11,7 @@ from popanalytics.metrics.population import (
     add_population,
 )
 from popanalytics.metrics.process import add_process
+from popanalytics.metrics.rows import Rows
 from popanalytics.metrics.training import add_training
 
 

@@ -57,14 +57,14 @@ def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
     return pd.Series(frame[column].array.take(rows), copy=False)
 
 
-def _people(p: Prepared, emp: np.ndarray) -> dict[str, pd.Series]:
+def _people(data: Prepared, emp: np.ndarray) -> dict[str, pd.Series]:
     """Person columns for employee positions ``emp`` (manager name looked up)."""
-    rows = p.employees.rows[emp]
-    employees = p.dataset.employees
+    rows = data.employees.rows[emp]
+    employees = data.dataset.employees
     out = {c: _take(employees, c, rows) for c in PERSON_COLUMNS[:-1]}
-    managers = p.employees.manager[emp]
-    where = take_or(p.manager_emp, managers, -1)
-    names = _take(employees, "name", take_or(p.employees.rows, where, 0))
+    managers = data.employees.manager[emp]
+    where = take_or(data.manager_emp, managers, -1)
+    names = _take(employees, "name", take_or(data.employees.rows, where, 0))
     out["manager_name"] = names.where(where >= 0)
     return out
 
@@ -78,7 +78,7 @@ def _frame(columns: dict[str, object]) -> pd.DataFrame:
 def _agreement_list(ctx: Context, mask: np.ndarray, with_flag: bool) -> pd.DataFrame:
     """The agreements in ``mask``, most overdue first (then in source order):
     AGREEMENT_COLUMNS, plus ``overdue`` when ``with_flag``."""
-    p = ctx.p
+    data = ctx.data
     pick = np.flatnonzero(mask)
     days = days_overdue(ctx)[pick]
     # Most days overdue first, not overdue (NaN or ≤ 0) last, ties in source
@@ -95,10 +95,10 @@ def _agreement_list(ctx: Context, mask: np.ndarray, with_flag: bool) -> pd.DataF
     # validating every row
     bucket = np.where(late, np.minimum(bucket_codes(np.nan_to_num(days)), len(BUCKETS) - 1), -1)
     labels = pd.array(np.array([*BUCKETS, None], dtype=object), dtype="str")
-    rows = p.agreements.rows[pick]
-    agreements = p.dataset.agreements
+    rows = data.agreements.rows[pick]
+    agreements = data.dataset.agreements
     out: dict[str, object] = {"agreement_id": _take(agreements, "agreement_id", rows)}
-    out.update(_people(p, p.agreements.emp[pick]))
+    out.update(_people(data, data.agreements.emp[pick]))
     for column in ("category", "description", "due_date", "followup_date"):
         out[column] = _take(agreements, column, rows)
     out["days_overdue"] = np.where(late, days, np.nan)
@@ -125,19 +125,19 @@ def open_agreements(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame
 def conversations_lacking_followup(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
     """Conversations held in C up to R that lack follow-up (followup_missing), oldest first."""
     ctx = _context(dataset, params)
-    p = ctx.p
+    data = ctx.data
     pick = np.flatnonzero(lacking_followup(ctx))
     pick = pick[
-        np.argsort(p.conversations.held[pick], kind="stable")
+        np.argsort(data.conversations.held[pick], kind="stable")
     ]  # oldest first, then source order
-    rows = p.conversations.rows[pick]
-    conversations = p.dataset.conversations
+    rows = data.conversations.rows[pick]
+    conversations = data.dataset.conversations
     out: dict[str, object] = {"conversation_id": _take(conversations, "conversation_id", rows)}
-    out.update(_people(p, p.conversations.emp[pick]))
+    out.update(_people(data, data.conversations.emp[pick]))
     out["conversation_type"] = _take(conversations, "conversation_type", rows)
     out["held_date"] = _take(conversations, "held_date", rows)
-    held_by = p.conversations.manager[pick]
-    out["held_by"] = pd.Series(take_or(p.managers.labels, held_by, None), dtype="str")
+    held_by = data.conversations.manager[pick]
+    out["held_by"] = pd.Series(take_or(data.managers.labels, held_by, None), dtype="str")
     return _frame(out)
 
 
@@ -151,13 +151,13 @@ def out_of_cycle_employees(
     ctx = _context(dataset, params)
     out_mask, last = out_of_cycle(ctx, conversation_type)
     pick = np.flatnonzero(out_mask)
-    out: dict[str, object] = dict(_people(ctx.p, pick))
+    out: dict[str, object] = dict(_people(ctx.data, pick))
     last_days = last[pick]
     dates = np.full(len(pick), np.datetime64("NaT"), dtype="datetime64[ns]")
     known = ~np.isnan(last_days)
     dates[known] = last_days[known].astype("int64").astype("datetime64[D]")
     out["last_held_date"] = dates
-    out["days_since"] = ctx.R - last_days
+    out["days_since"] = ctx.reference - last_days
     return (
         _frame(out)
         .sort_values(

@@ -91,7 +91,7 @@ class Plan:
         return len(self.block_size)
 
 
-def plan_for(p: Prepared, params: Params) -> Plan:
+def plan_for(data: Prepared, params: Params) -> Plan:
     """The plan of ``params``' population (filters and grouping play no part),
     computed once per prepared dataset and option set."""
     key = (
@@ -103,20 +103,20 @@ def plan_for(p: Prepared, params: Params) -> Plan:
         params.grace_days,
         params.window_months,
     )
-    plan = p.memo.get(key)
+    plan = data.memo.get(key)
     if plan is None:
-        if len(p.memo) >= _MEMO_SIZE:
-            p.memo.pop(next(iter(p.memo)))
-        plan = p.memo[key] = build_plan(p, params)
+        if len(data.memo) >= _MEMO_SIZE:
+            data.memo.pop(next(iter(data.memo)))
+        plan = data.memo[key] = build_plan(data, params)
     return plan  # type: ignore[no-any-return]
 
 
-def atoms(p: Prepared, population: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def atoms(data: Prepared, population: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(atom per employee, -1 outside ``population``; hierarchy codes per atom,
     (atoms x HIERARCHY) with a missing value as a code of its own)."""
-    codes = np.stack([p.employees.fields[f].codes[population] + 1 for f in HIERARCHY], axis=1)
+    codes = np.stack([data.employees.fields[f].codes[population] + 1 for f in HIERARCHY], axis=1)
     paths, inverse = np.unique(codes, axis=0, return_inverse=True)
-    atom = np.full(p.n_emp, -1, dtype=np.int64)
+    atom = np.full(data.n_emp, -1, dtype=np.int64)
     atom[population] = inverse.reshape(-1)
     return atom, paths.astype(np.int64)
 
@@ -199,15 +199,15 @@ def _prefix_codes(paths: np.ndarray) -> list[np.ndarray]:
     return codes
 
 
-def build_plan(p: Prepared, params: Params) -> Plan:
+def build_plan(data: Prepared, params: Params) -> Plan:
     """Blocks and breakdown decisions for ``params``' unfiltered population."""
     k = params.k
-    base = make_context(p, params.with_(filters=(), group_by=None))
+    base = make_context(data, params.with_(filters=(), group_by=None))
     population = base.in_pop
     if not population.any():  # nobody to show: every cell is hidden
         empty = pd.DataFrame(columns=["metric", "breakdown_field", "breakdown", "part", "pos"])
-        return Plan(k, population, np.zeros((0, p.n_emp), dtype=np.int64), [], {}, empty, {})
-    atom, paths = atoms(p, population)
+        return Plan(k, population, np.zeros((0, data.n_emp), dtype=np.int64), [], {}, empty, {})
+    atom, paths = atoms(data, population)
     n_atoms = len(paths)
     ctx = regroup(base, np.where(atom >= 0, atom, n_atoms), n_atoms + 1)
     keys, emp, dist = collect(ctx, breakdowns=True, with_distinct=True).per_group()
@@ -244,7 +244,7 @@ def build_plan(p: Prepared, params: Params) -> Plan:
     bkeys["pos"] = bkeys.groupby(["metric", "breakdown_field"]).cumcount().to_numpy()
 
     codes = _partitions(paths, weights, k)
-    block = np.full((len(codes), p.n_emp), -1, dtype=np.int64)
+    block = np.full((len(codes), data.n_emp), -1, dtype=np.int64)
     block[:, population] = codes[:, atom[population]]
     block_size = [
         np.bincount(c[c >= 0], weights=pop_w[c >= 0], minlength=int(c.max()) + 1) for c in codes
@@ -487,7 +487,7 @@ def full_vocabulary(frame: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     return out
 
 
-def refusal(p: Prepared, params: Params) -> PopError | None:
+def refusal(data: Prepared, params: Params) -> PopError | None:
     """Why management may not make this query at all, or None: grouping or
     filtering by manager (a group named after a person), or a job-title filter
     whose unfiltered population at R is smaller than k. One rule for the CLI,
@@ -500,8 +500,8 @@ def refusal(p: Prepared, params: Params) -> PopError | None:
     for name, allowed in params.filters:
         if name != "job_title":
             continue
-        population = make_context(p, params.with_(filters=(), group_by=None)).in_pop
-        if np.count_nonzero(population & filter_mask(p, name, allowed)) < params.k:
+        population = make_context(data, params.with_(filters=(), group_by=None)).in_pop
+        if np.count_nonzero(population & filter_mask(data, name, allowed)) < params.k:
             return _refuse("privacy.refused.job_title", field=name, k=params.k)
     return None
 
@@ -515,9 +515,9 @@ def _refuse(key: str, field: str, **values: object) -> PopError:
     )
 
 
-def check_query(p: Prepared, params: Params) -> None:
+def check_query(data: Prepared, params: Params) -> None:
     """Raise the ``refusal`` of ``params``, if any."""
-    error = refusal(p, params)
+    error = refusal(data, params)
     if error is not None:
         raise error
 

@@ -23,9 +23,9 @@ def figures(dataset: Dataset | Prepared, params: Params) -> pd.DataFrame:
     disclosure module's block rule); a query management may not make at all
     raises PopError.
     """
-    p = prepare(dataset)
-    check_query(p, params)
-    ctx = make_context(p, params)
+    data = prepare(dataset)
+    check_query(data, params)
+    ctx = make_context(data, params)
     return _finish(compute(ctx, breakdowns=True), ctx)
 
 
@@ -36,7 +36,7 @@ def compute(ctx: Context, breakdowns: bool) -> pd.DataFrame:
 
 def _finish(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     if ctx.params.audience == "management":
-        return apply_plan(frame, ctx, plan_for(ctx.p, ctx.params))
+        return apply_plan(frame, ctx, plan_for(ctx.data, ctx.params))
     return frame
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from popanalytics.metrics.context import Context, Rows, value_distinct
+from popanalytics.metrics.context import Context, value_distinct
 from popanalytics.metrics.population import (
     COVERAGE_TYPES,
     has_row_by_kind,
@@ -12,6 +12,7 @@ from popanalytics.metrics.population import (
     held_in_cycle,
 )
 from popanalytics.metrics.prepare import CONVERSATION_KINDS
+from popanalytics.metrics.rows import Rows
 
 BUCKETS: tuple[str, ...] = ("1-30", "31-90", "91-180", ">180")
 _BUCKET_EDGES = np.array([30.5, 90.5, 180.5])  # days overdue are whole numbers ≥ 1
@@ -19,7 +20,7 @@ _BUCKET_EDGES = np.array([30.5, 90.5, 180.5])  # days overdue are whole numbers 
 
 def followup_reference(ctx: Context) -> np.ndarray:
     """The date an agreement is followed up on: followup_date, else due_date."""
-    return ctx.p.agreements.followup_ref
+    return ctx.data.agreements.followup_ref
 
 
 def open_at_r(ctx: Context) -> np.ndarray:
@@ -28,13 +29,17 @@ def open_at_r(ctx: Context) -> np.ndarray:
     # agr_open_from/until fold "known", "cancelled" and "done at R" into
     # two comparisons (see prepare): same as
     # in_pop & (no agreed date | agreed ≤ R) & ~done_at_r & ~cancelled
-    p = ctx.p
-    return ctx.agr_in_pop & (p.agreements.open_from <= ctx.R) & (p.agreements.open_until > ctx.R)
+    data = ctx.data
+    return (
+        ctx.agr_in_pop
+        & (data.agreements.open_from <= ctx.reference)
+        & (data.agreements.open_until > ctx.reference)
+    )
 
 
 def days_overdue(ctx: Context) -> np.ndarray:
     """R minus the follow-up reference date (NaN without one)."""
-    return ctx.R - followup_reference(ctx)
+    return ctx.reference - followup_reference(ctx)
 
 
 def overdue(ctx: Context) -> np.ndarray:
@@ -51,11 +56,11 @@ def bucket_codes(days: np.ndarray) -> np.ndarray:
 def lacking_followup(ctx: Context) -> np.ndarray:
     """Held conversations of the population in C up to R without a followup_date
     of their own and without an agreement carrying a followup_date or due_date."""
-    p = ctx.p
+    data = ctx.data
     return (
         held_in_cycle(ctx)
-        & np.isnan(p.conversations.followup)
-        & ~p.conversations.agr_followup_or_due
+        & np.isnan(data.conversations.followup)
+        & ~data.conversations.agr_followup_or_due
     )
 
 
@@ -63,8 +68,8 @@ def out_of_cycle_base(ctx: Context) -> np.ndarray:
     """Employees the out-of-cycle check applies to: employed on R, in the
     population, not new and not long-term absent."""
     with np.errstate(invalid="ignore"):
-        employed = (ctx.p.employees.start <= ctx.R) & (
-            np.isnan(ctx.p.employees.end) | (ctx.p.employees.end >= ctx.R)
+        employed = (ctx.data.employees.start <= ctx.reference) & (
+            np.isnan(ctx.data.employees.end) | (ctx.data.employees.end >= ctx.reference)
         )
     return ctx.eligible & employed
 
@@ -73,19 +78,19 @@ def last_held_by_kind(ctx: Context) -> np.ndarray:
     """Per employee (rows) and conversation kind (columns, CONVERSATION_KINDS
     then "any"): day number of the last conversation held at R, any cycle;
     NaN if none. One scatter-max over the held conversations."""
-    p = ctx.p
+    data = ctx.data
     n_kinds = len(CONVERSATION_KINDS)
     rows = np.flatnonzero(held_at_r(ctx))
-    kind = p.conversations.kind.take(rows)
+    kind = data.conversations.kind.take(rows)
     # A conversation of an unknown type goes to the "any" column only, as in
     # the out_of_cycle_any figure (has_row_by_kind).
     column = np.where(kind >= 0, kind, n_kinds)
-    last = np.full((p.n_emp, n_kinds + 1), -np.inf)
+    last = np.full((data.n_emp, n_kinds + 1), -np.inf)
     flat = last.reshape(-1)
     np.maximum.at(
         flat,
-        p.conversations.emp.take(rows) * (n_kinds + 1) + column,
-        p.conversations.held.take(rows),
+        data.conversations.emp.take(rows) * (n_kinds + 1) + column,
+        data.conversations.held.take(rows),
     )
     last[:, n_kinds] = last.max(axis=1)
     last[np.isinf(last)] = np.nan
@@ -112,7 +117,7 @@ def _out(ctx: Context, last: np.ndarray, base: np.ndarray) -> np.ndarray:
     """Checked employees whose last conversation is more than
     ``out_of_cycle_limit`` days before R, or who never had one."""
     with np.errstate(invalid="ignore"):
-        recent = (ctx.R - last) <= out_of_cycle_limit(ctx)
+        recent = (ctx.reference - last) <= out_of_cycle_limit(ctx)
     return base & ~recent
 
 
@@ -124,12 +129,12 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
     if breakdowns:
         # bucket x group counts over the overdue rows only
         at = np.flatnonzero(late)
-        days = ctx.R - followup_reference(ctx).take(at)
+        days = ctx.reference - followup_reference(ctx).take(at)
         bucket = bucket_codes(days)
         codes = bucket * ctx.n_groups + ctx.agr_group.take(at)
         num = np.bincount(codes, minlength=len(BUCKETS) * ctx.n_groups).astype(float)
         distinct = (
-            value_distinct(ctx, ctx.p.agreements.emp.take(at), bucket, len(BUCKETS))
+            value_distinct(ctx, ctx.data.agreements.emp.take(at), bucket, len(BUCKETS))
             if rows.with_distinct
             else None
         )
@@ -152,14 +157,15 @@ def add_followup(rows: Rows, breakdowns: bool) -> None:
     checked = out_of_cycle_base(ctx)
     base = ctx.per_group(checked)
     limit = out_of_cycle_limit(ctx)
-    p = ctx.p
+    data = ctx.data
     with np.errstate(invalid="ignore"):
         # held at R and R - held ≤ limit
         recent = np.flatnonzero(
-            (p.conversations.held_at <= ctx.R) & (p.conversations.held_at >= ctx.R - limit)
+            (data.conversations.held_at <= ctx.reference)
+            & (data.conversations.held_at >= ctx.reference - limit)
         )
     flags = has_row_by_kind(
-        ctx, p.conversations.emp.take(recent), p.conversations.kind.take(recent)
+        ctx, data.conversations.emp.take(recent), data.conversations.kind.take(recent)
     )
     for i, name in enumerate(COVERAGE_TYPES):
         out = checked & ~flags[:, i]

@@ -44,14 +44,14 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
     Teams are groups named after a person: management cannot have them (the
     disclosure rule's refusal, a PopError), as it cannot group by manager.
     """
-    p = prepare(dataset)
-    check_query(p, params.with_(group_by="manager_id"))
-    ctx = make_context(p, params.with_(group_by=None))
+    data = prepare(dataset)
+    check_query(data, params.with_(group_by="manager_id"))
+    ctx = make_context(data, params.with_(group_by=None))
     # Manager codes: -1 (no manager) becomes the last code, "(none)".
-    labels = np.append(p.managers.labels.astype(object), NO_GROUP)
+    labels = np.append(data.managers.labels.astype(object), NO_GROUP)
     n = len(labels)
-    team_code = np.where(p.employees.manager >= 0, p.employees.manager, n - 1)
-    held_code = compress(p.conversations.manager, held_in_cycle(ctx))
+    team_code = np.where(data.employees.manager >= 0, data.employees.manager, n - 1)
+    held_code = compress(data.conversations.manager, held_in_cycle(ctx))
     held_code[held_code < 0] = n - 1
     done = covered(ctx, params.conversation_type)
     den = np.bincount(team_code, weights=ctx.eligible, minlength=n)
@@ -67,7 +67,7 @@ def manager_overview(dataset: Dataset | Prepared, params: Params) -> pd.DataFram
         rate = np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
     lags = lagging(rate, org_rate)
 
-    manager_name = p.manager_names(np.append(np.arange(len(p.managers.labels)), -1)[keep])
+    manager_name = data.manager_names(np.append(np.arange(len(data.managers.labels)), -1)[keep])
     # managers by id, "(none)" last (one lexsort, no Python key per manager)
     order = np.lexsort((labels.astype(str), labels == NO_GROUP))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from popanalytics.metrics.context import Context, Rows, day_number, to_date, value_distinct
+from popanalytics.metrics.context import Context, day_number, to_date, value_distinct
 from popanalytics.metrics.prepare import CONVERSATION_KINDS
+from popanalytics.metrics.rows import Rows
 
 COVERAGE_TYPES: tuple[str, ...] = (*CONVERSATION_KINDS, "any")
 
@@ -30,34 +31,36 @@ def coverage_window_start(ctx: Context) -> float:
     ``window_months`` the day N months before R (inclusive)."""
     months = ctx.params.window_months
     if months is None:
-        return ctx.cs
-    start = pd.Timestamp(to_date(ctx.R)) - pd.DateOffset(months=months)
+        return ctx.cycle_start
+    start = pd.Timestamp(to_date(ctx.reference)) - pd.DateOffset(months=months)
     return day_number(start.date())
 
 
 def held_in_window(ctx: Context) -> np.ndarray:
     """Conversations held in the coverage window on or before R."""
     if ctx.params.window_months is None:
-        return ctx.in_cycle_to_r(ctx.p.conversations.held_at)
+        return ctx.in_cycle_to_r(ctx.data.conversations.held_at)
     with np.errstate(invalid="ignore"):
         # conv_held_at is NaN unless held, so "held at R" is implied
-        return (ctx.p.conversations.held_at >= coverage_window_start(ctx)) & (
-            ctx.p.conversations.held_at <= ctx.R
+        return (ctx.data.conversations.held_at >= coverage_window_start(ctx)) & (
+            ctx.data.conversations.held_at <= ctx.reference
         )
 
 
 def held_in_cycle(ctx: Context) -> np.ndarray:
     """Conversations of the population held in C on or before R."""
-    return ctx.conv_in_pop & ctx.in_cycle_to_r(ctx.p.conversations.held_at)
+    return ctx.conv_in_pop & ctx.in_cycle_to_r(ctx.data.conversations.held_at)
 
 
 def covered_by_kind(ctx: Context) -> dict[str, np.ndarray]:
     """Per coverage type, per employee: eligible and at least one conversation
     of that type held in the coverage window on or before R. The held
     conversations in the window are selected once, then split by type."""
-    p = ctx.p
+    data = ctx.data
     rows = np.flatnonzero(held_in_window(ctx))
-    flags = has_row_by_kind(ctx, p.conversations.emp.take(rows), p.conversations.kind.take(rows))
+    flags = has_row_by_kind(
+        ctx, data.conversations.emp.take(rows), data.conversations.kind.take(rows)
+    )
     return {name: flags[:, i] & ctx.eligible for i, name in enumerate(COVERAGE_TYPES)}
 
 
@@ -67,7 +70,7 @@ def has_row_by_kind(ctx: Context, emp: np.ndarray, kind: np.ndarray) -> np.ndarr
     scatter into a flat (employee, kind) grid instead of one pass per kind."""
     n_kinds = len(CONVERSATION_KINDS)
     assert n_kinds + 1 == 4, "the uint32 view below needs 4 flags per employee"
-    grid = np.zeros((ctx.p.n_emp, n_kinds + 1), dtype=bool)  # last column: unknown kind
+    grid = np.zeros((ctx.data.n_emp, n_kinds + 1), dtype=bool)  # last column: unknown kind
     grid.reshape(-1)[emp * (n_kinds + 1) + np.where(kind >= 0, kind, n_kinds)] = True
     # "any": a row of whatever kind. The 4 flags of an employee are 4 bytes, so
     # one uint32 per employee says whether any is set (grid.any(axis=1) is ~10x slower).
@@ -77,11 +80,11 @@ def has_row_by_kind(ctx: Context, emp: np.ndarray, kind: np.ndarray) -> np.ndarr
 
 def covered(ctx: Context, kind: str) -> np.ndarray:
     """Per employee: eligible and covered for ``kind`` (see covered_by_kind)."""
-    p = ctx.p
+    data = ctx.data
     mask = held_in_window(ctx)
     if kind != "any":
-        mask &= p.conversations.kind == COVERAGE_TYPES.index(kind)
-    return ctx.has_row(p.conversations.emp, mask) & ctx.eligible
+        mask &= data.conversations.kind == COVERAGE_TYPES.index(kind)
+    return ctx.has_row(data.conversations.emp, mask) & ctx.eligible
 
 
 def add_coverage(rows: Rows) -> None:
@@ -96,21 +99,21 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
     """Counts of conversations planned in C (population incl. new employees):
     planned (not yet held), missed, cancelled; and conversations held in C up
     to R. Denominator: the population the count is taken over."""
-    ctx, p = rows.ctx, rows.ctx.p
+    ctx, data = rows.ctx, rows.ctx.data
     pop = ctx.pop_counts
     held = held_at_r(ctx)
     with np.errstate(invalid="ignore"):
         planned_in_c = (
             ctx.conv_in_pop
-            & (p.conversations.planned >= ctx.cs)
-            & (p.conversations.planned <= ctx.ce)
+            & (data.conversations.planned >= ctx.cycle_start)
+            & (data.conversations.planned <= ctx.cycle_end)
         )
     idx = np.flatnonzero(planned_in_c)
-    planned_day, cancelled = p.conversations.planned[idx], p.conversations.cancelled[idx]
+    planned_day, cancelled = data.conversations.planned[idx], data.conversations.cancelled[idx]
     open_ = ~held[idx] & ~cancelled
     masks = {
-        "conversations_planned": (idx, open_ & (planned_day >= ctx.R)),
-        "conversations_missed": (idx, open_ & (planned_day < ctx.R)),
+        "conversations_planned": (idx, open_ & (planned_day >= ctx.reference)),
+        "conversations_missed": (idx, open_ & (planned_day < ctx.reference)),
         "conversations_cancelled": (idx, cancelled),
     }
     held_idx = np.flatnonzero(held_in_cycle(ctx))
@@ -119,7 +122,7 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
     kinds = np.array(CONVERSATION_KINDS, dtype=object)
     for metric, (rows_idx, mask) in masks.items():
         pick = rows_idx.take(np.flatnonzero(mask))
-        kind = p.conversations.kind[pick]
+        kind = data.conversations.kind[pick]
         # (kind x group) counts in one bincount; an unknown kind has its own slot
         cell = np.where(kind >= 0, kind, n_kinds) * n_groups + ctx.conv_group[pick]
         counts = np.bincount(cell, minlength=(n_kinds + 1) * n_groups).astype(float)
@@ -130,7 +133,7 @@ def add_conversation_status(rows: Rows, breakdowns: bool) -> None:
             if rows.with_distinct:
                 known = kind >= 0
                 distinct = value_distinct(
-                    ctx, p.conversations.emp[pick][known], kind[known], n_kinds
+                    ctx, data.conversations.emp[pick][known], kind[known], n_kinds
                 )
             rows.add_breakdown(
                 metric,

@@ -18,11 +18,12 @@ import pandas as pd
 
 from popanalytics.errors import PopError
 from popanalytics.i18n import fmt_date, t
-from popanalytics.metrics.context import Rows, make_context
+from popanalytics.metrics.context import make_context
 from popanalytics.metrics.figures import figures
 from popanalytics.metrics.params import TOTAL, Cycle, Params
 from popanalytics.metrics.population import COVERAGE_TYPES, add_coverage, covered
 from popanalytics.metrics.prepare import CONVERSATION_KINDS, Prepared, prepare
+from popanalytics.metrics.rows import Rows
 from popanalytics.model import Dataset
 
 DEFAULT_TYPE = "development"  # the POP conversation
@@ -196,17 +197,17 @@ def planned_ahead(prepared: Prepared, params: Params, conversation_type: str) ->
     """Per employee: a conversation of the type planned between R and the cycle's
     end (R included), not cancelled and not held at R."""
     ctx = make_context(prepared, params)
-    p = ctx.p
+    data = ctx.data
     with np.errstate(invalid="ignore"):
         mask = (
-            (p.conversations.planned >= ctx.R)
-            & (p.conversations.planned <= ctx.ce)
-            & ~p.conversations.cancelled
+            (data.conversations.planned >= ctx.reference)
+            & (data.conversations.planned <= ctx.cycle_end)
+            & ~data.conversations.cancelled
             & ~ctx.conv_held_at_r
         )
     if conversation_type != "any":
-        mask &= p.conversations.kind == CONVERSATION_KINDS.index(conversation_type)
-    return ctx.has_row(p.conversations.emp, mask)
+        mask &= data.conversations.kind == CONVERSATION_KINDS.index(conversation_type)
+    return ctx.has_row(data.conversations.emp, mask)
 
 
 def projection(
