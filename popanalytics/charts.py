@@ -538,6 +538,22 @@ def training_funnel(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Fi
     return fig
 
 
+def rate_grid(
+    rows: pd.DataFrame, metrics: Sequence[str]
+) -> tuple[list[object], pd.DataFrame, pd.DataFrame]:
+    """Headline rows as a (group x metric) grid of rates, the total as the first
+    row: the groups, the rates (a suppressed cell empty) and which cells are hidden."""
+    groups: list[object] = [TOTAL, *ordered_groups(set(rows["group"]) - {TOTAL})]
+    suppressed = rows["suppressed"].astype(bool)
+    rate = rows.assign(value=rows["rate"].where(~suppressed)).pivot(
+        index="group", columns="metric", values="value"
+    )
+    hidden = rows.assign(hidden=suppressed).pivot(index="group", columns="metric", values="hidden")
+    rate = rate.reindex(index=groups, columns=list(metrics))
+    hidden = hidden.reindex(index=groups, columns=list(metrics)).fillna(False).astype(bool)
+    return groups, rate, hidden
+
+
 def process_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
     """Process-quality rates per group × indicator, the total as the first row."""
     metrics = [m for m in PROCESS_RATES if not headline(frame, m).empty]
@@ -547,17 +563,7 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Fi
         _empty(fig, lang)
         return fig
     rows = frame[frame["metric"].isin(metrics) & frame["breakdown_field"].isna()]
-    groups = [
-        TOTAL,
-        *ordered_groups(set(rows["group"]) - {TOTAL}),
-    ]
-    suppressed = rows["suppressed"].astype(bool)
-    rate = rows.assign(value=rows["rate"].where(~suppressed)).pivot(
-        index="group", columns="metric", values="value"
-    )
-    hidden = rows.assign(hidden=suppressed).pivot(index="group", columns="metric", values="hidden")
-    rate = rate.reindex(index=groups, columns=metrics)
-    hidden = hidden.reindex(index=groups, columns=metrics).fillna(False).astype(bool)
+    groups, rate, hidden = rate_grid(rows, metrics)
     texts = _cell_texts(
         rate.to_numpy(dtype=float), hidden.to_numpy(), lambda v: fmt_percent(v, lang), lang, k
     )

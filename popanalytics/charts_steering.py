@@ -20,6 +20,7 @@ from popanalytics.charts import (
     _cell_texts,
     _empty,
     _suppression_note,
+    rate_grid,
 )
 from popanalytics.i18n import field_label, fmt_number, fmt_percent, t
 from popanalytics.metrics.managers import lagging
@@ -27,7 +28,6 @@ from popanalytics.presentation import (
     DEFAULT_K,
     group_label,
     headline,
-    ordered_groups,
     suppressed_text,
     total_row,
 )
@@ -146,14 +146,7 @@ def coverage_heatmap(
     if rows.empty:
         _empty(fig, lang)
         return fig
-    groups = ["all", *ordered_groups(set(rows["group"]) - {"all"})]
-    suppressed = rows["suppressed"].astype(bool)
-    rate = rows.assign(value=rows["rate"].where(~suppressed)).pivot(
-        index="group", columns="metric", values="value"
-    )
-    hidden = rows.assign(hidden=suppressed).pivot(index="group", columns="metric", values="hidden")
-    rate = rate.reindex(index=groups, columns=metrics)
-    hidden = hidden.reindex(index=groups, columns=metrics).fillna(False).astype(bool)
+    groups, rate, hidden = rate_grid(rows, metrics)
     values = rate.to_numpy(dtype=float)
     fig.add_heatmap(
         z=values.tolist(),
