@@ -16,7 +16,7 @@ from typing import Any
 
 from popanalytics.access.roles import Access
 
-ACTIONS: frozenset[str] = frozenset({"login", "login_refused", "open", "no_access", "export"})
+ACTIONS: frozenset[str] = frozenset({"login", "spawn", "open", "no_access", "export"})
 
 
 def audit_record(

@@ -47,12 +47,12 @@ ENV_AUDIT_LOG = "POPANALYTICS_AUDIT_LOG"
 class AccessError(PopError):
     """A roles file that cannot be used, or a user who may not see anything."""
 
-    def __init__(self, key: str, *, file: str | None = None, **values: object) -> None:
+    def __init__(self, label: str, *, file: str | None = None, **values: object) -> None:
         super().__init__(
-            t(key, "nl", file=file or "", **values),
-            t(key, "en", file=file or "", **values),
+            t(label, "nl", file=file or "", **values),
+            t(label, "en", file=file or "", **values),
             file=file,
-            code=key,
+            code=label,
         )
 
 
@@ -101,7 +101,7 @@ def read_roles(path: str | Path) -> dict[str, Access]:
         raise AccessError("access.roles.malformed", file=file, detail=str(exc)) from exc
     unknown_top = sorted(set(raw) - {"users"})
     if unknown_top:
-        raise AccessError("access.roles.unknown_key", file=file, user="-", key=unknown_top[0])
+        raise AccessError("access.roles.unknown_key", file=file, user="-", field=unknown_top[0])
     users = raw.get("users", [])
     if not isinstance(users, list) or not all(isinstance(u, dict) for u in users):
         raise AccessError("access.roles.no_users", file=file)
@@ -124,7 +124,7 @@ def _entry(entry: Mapping[str, Any], file: str, position: int) -> Access:
     user = normalise_user(name)
     unknown = sorted(set(entry) - USER_KEYS)
     if unknown:
-        raise AccessError("access.roles.unknown_key", file=file, user=user, key=unknown[0])
+        raise AccessError("access.roles.unknown_key", file=file, user=user, field=unknown[0])
     role = entry.get("role")
     if role not in ROLES:
         raise AccessError(
@@ -141,7 +141,7 @@ def _entry(entry: Mapping[str, Any], file: str, position: int) -> Access:
     for key in SCOPE_FIELDS:
         values = entry.get(key, [])
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise AccessError("access.roles.bad_scope", file=file, user=user, key=key)
+            raise AccessError("access.roles.bad_scope", file=file, user=user, field=key)
         scope[key] = tuple(v.strip() for v in values if v.strip())
     if role == "manager" and any(scope.values()):
         raise AccessError("access.roles.scope_on_manager", file=file, user=user)
@@ -179,7 +179,7 @@ def check_against(roles: Mapping[str, Access], employees: pd.DataFrame, file: st
                     "access.roles.scope_matches_nobody",
                     file=file,
                     user=access.user,
-                    key=key,
+                    field=key,
                     value=missing[0],
                 )
     return empty

@@ -18,8 +18,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Roles file {file}: user no. {position} has no 'name' (the JupyterHub user name).",
     ),
     "access.roles.unknown_key": (
-        "Rollenbestand {file}, gebruiker {user}: onbekende sleutel '{key}'.",
-        "Roles file {file}, user {user}: unknown key '{key}'.",
+        "Rollenbestand {file}, gebruiker {user}: onbekende sleutel '{field}'.",
+        "Roles file {file}, user {user}: unknown key '{field}'.",
     ),
     "access.roles.unknown_role": (
         "Rollenbestand {file}, gebruiker {user}: onbekende rol '{role}' (kies uit {roles}).",
@@ -34,8 +34,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Roles file {file}, user {user}: 'manager_id' belongs to the manager role only, not to {role}.",
     ),
     "access.roles.bad_scope": (
-        "Rollenbestand {file}, gebruiker {user}: '{key}' moet een lijst van teksten zijn.",
-        "Roles file {file}, user {user}: '{key}' must be a list of strings.",
+        "Rollenbestand {file}, gebruiker {user}: '{field}' moet een lijst van teksten zijn.",
+        "Roles file {file}, user {user}: '{field}' must be a list of strings.",
     ),
     "access.roles.scope_on_manager": (
         "Rollenbestand {file}, gebruiker {user}: een manager ziet zijn eigen medewerkers; "
@@ -52,8 +52,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Roles file {file}, user {user}: manager_id {manager_id} is not an employee id in the data.",
     ),
     "access.roles.scope_matches_nobody": (
-        "Rollenbestand {file}, gebruiker {user}: {key} '{value}' komt bij geen enkele medewerker voor.",
-        "Roles file {file}, user {user}: {key} '{value}' matches no employee.",
+        "Rollenbestand {file}, gebruiker {user}: {field} '{value}' komt bij geen enkele medewerker voor.",
+        "Roles file {file}, user {user}: {field} '{value}' matches no employee.",
     ),
     "access.denied": (
         "Geen toegang: gebruiker '{user}' heeft geen rol in dit dashboard. Vraag toegang aan HR.",
