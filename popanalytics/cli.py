@@ -250,7 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cycle", type=int, metavar="YEAR", help="initial cycle")
     p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
     p.add_argument(
-        "--state", default="hub-state", metavar="DIR", help="hub database, secrets (default hub-state)"
+        "--state",
+        default="hub-state",
+        metavar="DIR",
+        help="hub database, secrets (default hub-state)",
     )
     p.add_argument("--audit-log", metavar="FILE", help="audit log (default STATE/audit.jsonl)")
     p.set_defaults(func=cmd_hub)

@@ -47,7 +47,9 @@ class KernelAccess:
 
     def log(self, action: str, **details: Any) -> None:
         """One audit line for this user (no employee data in ``details``)."""
-        write_audit(self.audit_log, audit_record(self.access.user, action, self.access, details=details))
+        write_audit(
+            self.audit_log, audit_record(self.access.user, action, self.access, details=details)
+        )
 
 
 def access_for_kernel(environ: Mapping[str, str]) -> KernelAccess | None:

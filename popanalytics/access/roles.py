@@ -172,7 +172,9 @@ def check_against(roles: Mapping[str, Access], employees: pd.DataFrame, file: st
             values = getattr(access, key)
             if not values:
                 continue
-            present = set(employees[column].dropna().astype("str")) if column in employees else set()
+            present = (
+                set(employees[column].dropna().astype("str")) if column in employees else set()
+            )
             missing = [v for v in values if v not in present]
             if missing:
                 raise AccessError(

@@ -218,7 +218,9 @@ class Dashboard:
             filters=filters,
             lang=settings.lang,
             targets=targets,
-            fixed_audience=scoped.audience if scoped is not None and scoped.audience_fixed else None,
+            fixed_audience=scoped.audience
+            if scoped is not None and scoped.audience_fixed
+            else None,
         )
         return cls(state, access=kernel_access, scoped=scoped)
 
@@ -300,7 +302,12 @@ class Dashboard:
             )
         if self.access is not None:
             access = self.access.access
-            who = t("access.header.user", lang, user=access.user, role=t(f"access.role.{access.role}", lang))
+            who = t(
+                "access.header.user",
+                lang,
+                user=access.user,
+                role=t(f"access.role.{access.role}", lang),
+            )
             meta = f'<span class="pop-user">{esc(who)}</span> · {meta}'
         self.header.value = (
             f'<h1>{esc(t("dash.title", lang))}</h1><div class="pop-meta">{meta}</div>'

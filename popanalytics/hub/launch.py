@@ -10,7 +10,7 @@ import json
 import os
 import socket
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +90,9 @@ def check(settings: HubSettings, environ: Mapping[str, str]) -> list[str]:
         f"{role}: {sum(a.role == role for a in roles.values())}"
         for role in ("hr", "management", "manager")
     )
-    notes = [t("cli.hub.roles_ok", settings.lang, file=settings.roles, count=len(roles), roles=by_role)]
+    notes = [
+        t("cli.hub.roles_ok", settings.lang, file=settings.roles, count=len(roles), roles=by_role)
+    ]
     notes += [t("cli.hub.empty_team", settings.lang, user=user) for user in empty]
     return notes
 
@@ -150,5 +152,3 @@ def run(settings: HubSettings, environ: Mapping[str, str] | None = None) -> int:
     sys.stdout.flush()
     os.execve(sys.executable, hub_command(), env)
     return 0  # pragma: no cover - execve does not return
-
-

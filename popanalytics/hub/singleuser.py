@@ -90,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("JUPYTERHUB_SERVICE_URL", "JUPYTERHUB_USER", ENV_ROLES):
         if not environ.get(name):
             # never serve data without knowing whose page it is and what they may see
-            print(f"popanalytics.hub.singleuser: ${name} is not set; refusing to start", file=sys.stderr)
+            print(
+                f"popanalytics.hub.singleuser: ${name} is not set; refusing to start",
+                file=sys.stderr,
+            )
             return 2
     app = HubVoila.instance()
     app.initialize(voila_arguments(environ) + list(argv or []))

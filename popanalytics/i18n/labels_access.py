@@ -82,8 +82,14 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "access.team.no_indirect": ("Geen indirecte medewerkers.", "No indirect reports."),
     "access.team.status": ("Stand", "Status"),
-    "access.team.status.ok": ("ontwikkelingsgesprek binnen de cyclus", "development conversation within the cycle"),
-    "access.team.status.out": ("geen ontwikkelingsgesprek binnen de cyclus", "no development conversation within the cycle"),
+    "access.team.status.ok": (
+        "ontwikkelingsgesprek binnen de cyclus",
+        "development conversation within the cycle",
+    ),
+    "access.team.status.out": (
+        "geen ontwikkelingsgesprek binnen de cyclus",
+        "no development conversation within the cycle",
+    ),
     "access.team.comparison": (
         "Ter vergelijking: de hele organisatie (geaggregeerd, kleine groepen verborgen)",
         "For comparison: the whole organisation (aggregated, small groups hidden)",

@@ -35,9 +35,22 @@ def env(user: str, audit: Path | None = None, roles: Path = DEMO_ROLES) -> dict[
 def manager_cli_figures() -> pd.DataFrame:
     """`popanalytics metrics --filter manager_id=00104`: the manager's tiles must equal it."""
     out = subprocess.run(
-        [sys.executable, "-m", "popanalytics.cli", "metrics", str(DEMO), "--filter",
-         "manager_id=00104", "--reference-date", REFERENCE_DATE, "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        [
+            sys.executable,
+            "-m",
+            "popanalytics.cli",
+            "metrics",
+            str(DEMO),
+            "--filter",
+            "manager_id=00104",
+            "--reference-date",
+            REFERENCE_DATE,
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     return pd.DataFrame(json.loads(out.stdout)["figures"])
 

@@ -54,9 +54,7 @@ def test_a_cycle_in_the_manager_chain_ends():
 def hierarchies(draw: st.DrawFn) -> pd.DataFrame:
     """Random forests: employee i's manager is an earlier employee (or none)."""
     n = draw(st.integers(1, 40))
-    bosses = [None] + [
-        draw(st.one_of(st.none(), st.integers(0, i - 1))) for i in range(1, n)
-    ]
+    bosses = [None] + [draw(st.one_of(st.none(), st.integers(0, i - 1))) for i in range(1, n)]
     return pd.DataFrame(
         {
             "employee_id": [f"P{i}" for i in range(n)],

@@ -13,7 +13,14 @@ import pandas as pd
 
 from popanalytics import charts, metrics
 from popanalytics.access.scope import INDIRECT_COLUMNS, Scoped
-from popanalytics.dashboard.components import card, heading, html_table, kpi_value_text, paragraph, set_heading
+from popanalytics.dashboard.components import (
+    card,
+    heading,
+    html_table,
+    kpi_value_text,
+    paragraph,
+    set_heading,
+)
 from popanalytics.dashboard.state import DashboardState
 from popanalytics.dashboard.views import View
 from popanalytics.i18n import field_label, t
@@ -46,8 +53,12 @@ class TeamView(View):
         )
         self._indirect = scoped.indirect
         self._organisation = scoped.organisation
-        self._prepared_indirect = None if scoped.indirect is None else metrics.prepare(scoped.indirect)
-        self._prepared_org = None if scoped.organisation is None else metrics.prepare(scoped.organisation)
+        self._prepared_indirect = (
+            None if scoped.indirect is None else metrics.prepare(scoped.indirect)
+        )
+        self._prepared_org = (
+            None if scoped.organisation is None else metrics.prepare(scoped.organisation)
+        )
 
     def render(self, state: DashboardState) -> None:
         lang = state.lang
@@ -62,10 +73,14 @@ class TeamView(View):
         lang = state.lang
         if self._indirect is None or self._indirect.employees.empty:
             return paragraph(t("access.team.no_indirect", lang))
-        people = indirect_status(self._indirect, self._prepared_indirect, state.params.with_(
-            audience="hr", filters=(), group_by=None
-        ))
-        people = people.assign(status=people["status"].map(lambda s: t(f"access.team.status.{s}", lang)))
+        people = indirect_status(
+            self._indirect,
+            self._prepared_indirect,
+            state.params.with_(audience="hr", filters=(), group_by=None),
+        )
+        people = people.assign(
+            status=people["status"].map(lambda s: t(f"access.team.status.{s}", lang))
+        )
         columns = [(c, field_label(c, lang)) for c in INDIRECT_COLUMNS if c in people.columns]
         columns.append(("status", t("access.team.status", lang)))
         return html_table(people, columns, css="pop-team-table", max_rows=MAX_ROWS)
@@ -97,7 +112,9 @@ class TeamView(View):
         )
 
 
-def indirect_status(dataset: Dataset, prepared: object, params: metrics.Params) -> pd.DataFrame:
+def indirect_status(
+    dataset: Dataset, prepared: metrics.Prepared | None, params: metrics.Params
+) -> pd.DataFrame:
     """Indirect reports: name, department, team and ``ok``/``out`` (a development
     conversation within the cycle at R or not); nothing else about them."""
     employees = dataset.employees
