@@ -80,7 +80,8 @@ c.Authenticator.admin_users = set()
 # --- each user's server: Voilà only, on loopback, with the data and the roles file
 c.JupyterHub.spawner_class = "simple"  # SimpleLocalProcessSpawner: one service account
 c.SimpleLocalProcessSpawner.home_dir_template = str(state / "users" / "{username}")
-c.Spawner.cmd = [sys.executable, "-m", "popanalytics.hub.singleuser"]
+# -I: the working folder is not on sys.path (nothing there is imported)
+c.Spawner.cmd = [sys.executable, "-I", "-m", "popanalytics.hub.singleuser"]
 c.Spawner.args = []
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.default_url = "/"

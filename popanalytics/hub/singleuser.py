@@ -16,15 +16,21 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from typing import Any
 from urllib.parse import urlparse
 
 from jupyter_server.utils import url_path_join
 from jupyterhub.singleuser.extension import JupyterHubAuthorizer, JupyterHubIdentityProvider
-from voila.app import Voila
+from tornado import web
 
 from popanalytics.access.roles import ENV_ROLES
+from popanalytics.dashboard.limits import WEBSOCKET_MAX_MESSAGE_BYTES
 from popanalytics.dashboard.server import CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, notebook_path
+from popanalytics.dashboard.voila_app import PopVoila
+
+# Pages (browser tabs) one user may have open at once: each is a kernel with their data.
+MAX_KERNELS_PER_USER = 3
 
 # Hub variables the kernel must not inherit (the server's API token).
 SECRET_ENV = ("JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN")
@@ -39,8 +45,14 @@ class HubIdentityProvider(JupyterHubIdentityProvider):
         super().__init__(**kwargs)
 
 
-class HubVoila(Voila):
-    """Voilà with the Hub's OAuth handlers mounted under the server's prefix."""
+class HubVoila(PopVoila):
+    """`popanalytics serve`'s Voilà (no config from the working folder, a kernel limit,
+    the websocket message limit) with the Hub's OAuth handlers under the server's prefix.
+
+    No Host allow-list here: the public host name is the hub's, which this server
+    does not know, and every request needs the Hub's cookie of this server's owner,
+    which a page on another site (DNS rebinding) never has.
+    """
 
     def init_handlers(self) -> list:
         handlers = super().init_handlers()
@@ -59,6 +71,16 @@ class HubVoila(Voila):
         for name in SECRET_ENV:
             os.environ.pop(name, None)
         return settings
+
+    def start(self) -> None:
+        # PopVoila.start without the Host check (see the class docstring)
+        self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
+        settings = self.init_settings()
+        self.app = web.Application(**settings)  # type: ignore[assignment]  # no Host check
+        self.app.settings["websocket_max_message_size"] = WEBSOCKET_MAX_MESSAGE_BYTES
+        self.app.settings.update(self.tornado_settings)
+        self.app.add_handlers(".*$", self.init_handlers())
+        self.listen()
 
     @property
     def display_url(self) -> str:
@@ -79,6 +101,12 @@ def voila_arguments(environ: dict[str, str]) -> list[str]:
         "--theme=light",
         f"--Voila.identity_provider_class={HubIdentityProvider.__module__}.HubIdentityProvider",
         f"--Voila.authorizer_class={JupyterHubAuthorizer.__module__}.JupyterHubAuthorizer",
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "popanalytics.dashboard.voila_app.LimitedKernelManager",
+        f"--LimitedKernelManager.max_kernels={MAX_KERNELS_PER_USER}",
+        # kernels talk to Voilà over Unix sockets: no TCP ports to race for on a
+        # machine with many kernels, nothing listening on the network
+        "--KernelManager.transport=ipc",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
