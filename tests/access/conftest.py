@@ -102,6 +102,20 @@ def _wait_for_login_page(url: str, proc: subprocess.Popen[bytes], timeout: float
     raise TimeoutError(f"no hub log-in page at {url} after {timeout:.0f} s")
 
 
+@pytest.fixture(scope="session")
+def logged_in(hub: Hub):
+    """``logged_in(user)`` → (requests session, page head), one per user for the whole
+    run: every page view starts a kernel, and a user may have 3 at a time."""
+    cache: dict[str, tuple] = {}
+
+    def get(user: str):
+        if user not in cache:
+            cache[user] = login_session(hub.url, user)
+        return cache[user]
+
+    return get
+
+
 def login_session(url: str, user: str, timeout: float = 180):
     """A requests session logged in as ``user`` whose dashboard page has been served
     (the OAuth round trip to the user's server done); returns (session, page HTML)."""

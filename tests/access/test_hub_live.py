@@ -17,7 +17,7 @@ import pandas as pd
 import psutil
 import pytest
 from access_helpers import DEMO, REFERENCE_DATE, ROOT
-from conftest import GUEST, PASSWORD, Hub, login_session
+from conftest import GUEST, PASSWORD, Hub
 from playwright.sync_api import Browser, Page
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
@@ -108,8 +108,8 @@ def tile(page: Page, metric: str) -> str:
 # --- the servers: loopback only, no Jupyter API, no code, no one else's server ----------
 
 
-def test_every_process_of_the_hub_listens_on_loopback_only(hub: Hub):
-    login_session(hub.url, "hr")  # a user's server is running too
+def test_every_process_of_the_hub_listens_on_loopback_only(hub: Hub, logged_in):
+    logged_in("hr")  # a user's server is running too
     pids = {hub.proc.pid, *(p.pid for p in psutil.Process(hub.proc.pid).children(recursive=True))}
     listening = [
         c for c in psutil.net_connections("tcp") if c.status == psutil.CONN_LISTEN and c.pid in pids
@@ -122,16 +122,16 @@ def test_every_process_of_the_hub_listens_on_loopback_only(hub: Hub):
     "path", ["api/contents", "api/kernels", "api/sessions", "tree", "terminals", "api/terminals",
              "api/kernelspecs", "lab", "files/etc/passwd", "voila/files/etc/passwd"],
 )  # fmt: skip
-def test_the_jupyter_api_is_refused_even_to_the_logged_in_owner(hub: Hub, path: str):
-    session, _ = login_session(hub.url, "hr")
+def test_the_jupyter_api_is_refused_even_to_the_logged_in_owner(hub: Hub, logged_in, path: str):
+    session, _ = logged_in("hr")
     answer = session.get(f"{hub.url}/user/hr/{path}", timeout=60)
     assert answer.status_code in (403, 404), (path, answer.status_code, answer.url)
     assert "application/json" not in answer.headers.get("content-type", "")
 
 
-def test_one_user_cannot_open_another_users_server(hub: Hub):
-    _, _ = login_session(hub.url, "directie")
-    hr, _ = login_session(hub.url, "hr")
+def test_one_user_cannot_open_another_users_server(hub: Hub, logged_in):
+    logged_in("directie")
+    hr, _ = logged_in("hr")
     # with hr's own cookies, the management user's running server refuses
     answer = hr.get(f"{hub.url}/user/directie/", timeout=60)
     assert answer.status_code == 403 or "/hub/" in answer.url, answer.url
@@ -153,12 +153,12 @@ def _cookies(session) -> str:
 
 
 def test_the_kernel_websocket_needs_the_owners_cookie_and_executes_no_code(
-    hub: Hub, tmp_path: Path
+    hub: Hub, logged_in, tmp_path: Path
 ):
-    hr, page = login_session(hub.url, "hr")
+    hr, page = logged_in("hr")
     kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', page)
     assert kernel is not None
-    other, _ = login_session(hub.url, "directie")
+    other, _ = logged_in("directie")
     marker = tmp_path / "executed"
 
     async def probe():
