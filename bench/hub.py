@@ -63,11 +63,19 @@ def roles_file(data: Path, users: int, target: Path) -> list[str]:
 async def one_user(browser: Browser, url: str, user: str) -> float:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
+    page.set_default_timeout(600_000)  # 20 servers starting at once on 2 cores
     await page.goto(f"{url}/hub/login", wait_until="commit")
     await page.fill("#username_input", user)
     await page.fill("#password_input", PASSWORD)
     start = time.perf_counter()
-    await page.click("#login_submit")
+    await page.click("#login_submit", no_wait_after=True)
+    # the hub's "server starting" page moves on by itself through an event stream,
+    # which 20 starts at once on 2 cores sometimes lose: reload it, as a user would
+    deadline = time.monotonic() + 600
+    while f"/user/{user}/" not in page.url and time.monotonic() < deadline:
+        await asyncio.sleep(5)
+        if "spawn-pending" in page.url:
+            await page.goto(f"{url}/hub/spawn-pending/{user}", wait_until="commit")
     await page.wait_for_selector(TILE, timeout=600_000)
     seconds = time.perf_counter() - start
     return seconds
