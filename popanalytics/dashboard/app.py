@@ -83,6 +83,7 @@ class Dashboard:
         self._error: Exception | None = None
         self.access = access
         self.scoped = scoped
+        self.denied = denied
         self.views: dict[str, View] = {cls.name: cls() for cls in VIEW_CLASSES}
         if scoped is not None and scoped.indirect is not None:
             # managers: their indirect reports and the organisation for comparison
@@ -287,7 +288,9 @@ class Dashboard:
 
     def _render_header(self) -> None:
         lang = self.lang
-        if self.state is None:
+        if self.state is None and self.denied:
+            meta = ""  # no upload button to point at: the message below says what to do
+        elif self.state is None:
             meta = esc(t("dash.header.no_data", lang))
         else:
             params = self.state.params

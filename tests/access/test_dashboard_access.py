@@ -16,6 +16,7 @@ from access_helpers import DEMO, DEMO_ROLES, REFERENCE_DATE, ROOT
 from popanalytics import charts
 from popanalytics.access import ENV_AUDIT_LOG, ENV_ROLES, ENV_USER
 from popanalytics.dashboard.app import Dashboard
+from popanalytics.i18n import t
 from popanalytics.metrics.catalogue import HEADLINE_METRICS
 
 
@@ -60,6 +61,8 @@ def test_a_user_missing_from_the_roles_file_gets_no_data_and_an_ask_hr_message(t
     assert dash.state is None
     assert "HR" in dash.error.value and "stranger" in dash.error.value
     assert dash.main.layout.display == "none"
+    # nothing points at an upload button that is not there
+    assert t("dash.header.no_data", "nl") not in dash.header.value
     assert json.loads((tmp_path / "audit.jsonl").read_text())["action"] == "no_access"
 
 
