@@ -27,7 +27,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_FATAL = 2
 
-COMMANDS = ("validate", "metrics", "report", "followup", "progress", "demo", "serve")
+COMMANDS = ("validate", "metrics", "report", "followup", "progress", "demo", "serve", "hub")
 
 # HR data leaves the program only in files the user alone can read: while a command
 # runs, whatever it (or a library, or Voilà) creates is 0600 and a folder 0700; a file
@@ -227,6 +227,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
     cli_steering.add_target_option(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "hub",
+        help="serve the dashboard to many users through JupyterHub (log-in, roles)",
+        description="Start JupyterHub with deploy/jupyterhub/jupyterhub_config.py: each user "
+        "logs in and sees the dashboard within the role and scope the roles file gives them "
+        "(docs/access.md, docs/deploy.md). The roles file is checked against the data first.",
+    )
+    _add_data(p, optional=True)
+    _add_lang(p)
+    p.add_argument("--roles", required=True, metavar="FILE", help="roles file (TOML)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--ip", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument(
+        "--authenticator",
+        choices=("native", "dummy"),
+        default="native",
+        help="native: jupyterhub-nativeauthenticator; dummy: tests and demos only, "
+        "loopback only, password in POPANALYTICS_HUB_PASSWORD",
+    )
+    p.add_argument("--cycle", type=int, metavar="YEAR", help="initial cycle")
+    p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
+    p.add_argument(
+        "--state",
+        default="hub-state",
+        metavar="DIR",
+        help="hub database, secrets (default hub-state)",
+    )
+    p.add_argument("--audit-log", metavar="FILE", help="audit log (default STATE/audit.jsonl)")
+    p.set_defaults(func=cmd_hub)
     return parser
 
 
@@ -510,6 +540,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_kernels=args.max_kernels,
         max_upload_mb=args.max_upload_mb,
         allow_hosts=args.allow_host,
+    )
+
+
+def cmd_hub(args: argparse.Namespace) -> int:
+    from popanalytics.hub.launch import HubSettings, run
+    from popanalytics.io.mapping import load_mapping
+    from popanalytics.io.sources import expand_sources
+
+    if args.data:
+        expand_sources(list(args.data))
+    load_mapping(args.mapping)
+    return run(
+        HubSettings(
+            data=tuple(args.data),
+            roles=args.roles,
+            port=args.port,
+            ip=args.ip,
+            authenticator=args.authenticator,
+            cycle=args.cycle,
+            reference_date=args.reference_date,
+            mapping=args.mapping,
+            lang=args.lang,
+            state=args.state,
+            audit_log=args.audit_log,
+        )
     )
 
 

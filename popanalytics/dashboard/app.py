@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from popanalytics.access import ENV_ROLES, KernelAccess, Scoped, access_for_kernel
 from popanalytics.dashboard import sources
 from popanalytics.dashboard.components import error_box, esc
 from popanalytics.dashboard.datefield import DateField
@@ -31,6 +32,7 @@ from popanalytics.dashboard.views.followup import FollowupView
 from popanalytics.dashboard.views.overview import OverviewView
 from popanalytics.dashboard.views.process import ProcessView
 from popanalytics.dashboard.views.quality import QualityView
+from popanalytics.dashboard.views.team import TeamView
 from popanalytics.dashboard.views.training import TrainingView
 from popanalytics.errors import PopError
 from popanalytics.i18n import fmt_date, fmt_percent, has_label, t
@@ -64,13 +66,34 @@ class Dashboard:
     """The whole page; ``widget`` is what the notebook displays."""
 
     def __init__(
-        self, state: DashboardState | None, *, lang: str = "nl", error: Exception | None = None
+        self,
+        state: DashboardState | None,
+        *,
+        lang: str = "nl",
+        error: Exception | None = None,
+        access: KernelAccess | None = None,
+        scoped: Scoped | None = None,
+        denied: bool = False,
     ) -> None:
+        """``access``/``scoped``: the logged-in user under JupyterHub (None for
+        `popanalytics serve`); ``denied``: a no-access page (no data, no upload)."""
         self.state = state
         self.lang = state.lang if state is not None else lang
         self._quiet = False
         self._error: Exception | None = None
+        self.access = access
+        self.scoped = scoped
+        self.denied = denied
         self.views: dict[str, View] = {cls.name: cls() for cls in VIEW_CLASSES}
+        if scoped is not None and scoped.indirect is not None:
+            # managers: their indirect reports and the organisation for comparison
+            self.views = {"overzicht": self.views["overzicht"], "team": TeamView(scoped)} | {
+                name: view for name, view in self.views.items() if name != "overzicht"
+            }
+        if access is not None:
+            export = self.views["export"]
+            assert isinstance(export, ExportView)
+            export.on_export = self._audit_export
         self.active = "overzicht"
         self._stale: set[str] = set(self.views)
 
@@ -122,9 +145,20 @@ class Dashboard:
         )
         self.widget.add_class("pop-app")
 
-        self.upload.observe(self._on_upload, names="value")
-        self.upload.observe(self._on_upload_refused, names="rejected")
-        self.upload.observe(self._on_upload_progress, names="received")
+        # Under JupyterHub only unscoped hr may replace the data by an upload; for
+        # everyone else the widget is neither shown nor listened to (a crafted
+        # widget message changes nothing).
+        if self._upload_allowed(denied):
+            self.upload.observe(self._on_upload, names="value")
+            self.upload.observe(self._on_upload_refused, names="rejected")
+            self.upload.observe(self._on_upload_progress, names="received")
+        else:
+            upload_box.layout.display = "none"
+        if access is not None and (access.access.role != "hr" or access.access.scoped):
+            self.nav_buttons["datakwaliteit"].layout.display = "none"
+        if state is not None and state.fixed_audience is not None:
+            # the audience switch is not offered; state.py ignores any change to it
+            self.filters["audience"].layout.display = "none"
         self.lang_toggle.observe(self._on_lang, names="value")
         for name, widget in self.filters.items():
             widget.observe(
@@ -135,29 +169,73 @@ class Dashboard:
             self._set_error(error)
         self._after_data()
 
+    def _upload_allowed(self, denied: bool) -> bool:
+        if denied:
+            return False
+        if self.access is None:
+            return True
+        return self.access.access.role == "hr" and not self.access.access.scoped
+
     # construction -------------------------------------------------------
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Dashboard:
-        """The dashboard on the data `popanalytics serve` passed (the demo when none)."""
+        """The dashboard on the data `popanalytics serve` passed (the demo when none).
+
+        Under JupyterHub (a roles file in the environment) the user comes from
+        the environment the spawner set, and the data is scoped to their role
+        before anything is built; a user without a role gets a no-access page.
+        """
         env = os.environ if environ is None else environ
         lang = env.get(sources.ENV_LANG, "nl")
         lang = lang if lang in ("nl", "en") else "nl"
+        try:
+            kernel_access = access_for_kernel(env)
+        except Exception as exc:  # no role, no roles file: a page that says so, no data
+            return cls(None, lang=lang, error=exc, denied=True)
         try:
             settings = sources.settings_from(env)
             targets = targets_from_env(env)
             loaded, label = sources.load_initial(settings)
         except Exception as exc:  # shown in the page, never a traceback
-            return cls(None, lang=lang, error=exc)
+            return cls(None, lang=lang, error=exc, denied=kernel_access is not None)
+        scoped = None
+        if kernel_access is not None:
+            try:
+                scoped = kernel_access.scope(loaded.dataset, env.get(ENV_ROLES, ""))
+            except Exception as exc:
+                return cls(None, lang=lang, error=exc, denied=True)
+            loaded = sources.scoped_loaded(loaded, scoped)
+            kernel_access.log("open")
         filters = Filters(
             cycle_year=settings.cycle,
             reference_date=settings.reference_date
             or sources.default_reference_date(is_demo=not settings.data),
+            audience=scoped.audience if scoped is not None else "hr",
         )
         state = DashboardState(
-            loaded=loaded, source=label, filters=filters, lang=settings.lang, targets=targets
+            loaded=loaded,
+            source=label,
+            filters=filters,
+            lang=settings.lang,
+            targets=targets,
+            fixed_audience=scoped.audience
+            if scoped is not None and scoped.audience_fixed
+            else None,
         )
-        return cls(state)
+        return cls(state, access=kernel_access, scoped=scoped)
+
+    def _audit_export(self, state: DashboardState) -> None:
+        """The audit line of an export: what was exported, never whose data."""
+        assert self.access is not None
+        params = state.params
+        self.access.log(
+            "export",
+            cycle=params.cycle.label,
+            reference_date=params.reference.isoformat(),
+            audience=params.audience,
+            filters={name: list(values) for name, values in params.filters},
+        )
 
     def _build_filters(self) -> dict[str, w.ValueWidget]:
         def box(width: str) -> w.Layout:
@@ -210,7 +288,9 @@ class Dashboard:
 
     def _render_header(self) -> None:
         lang = self.lang
-        if self.state is None:
+        if self.state is None and self.denied:
+            meta = ""  # no upload button to point at: the message below says what to do
+        elif self.state is None:
             meta = esc(t("dash.header.no_data", lang))
         else:
             params = self.state.params
@@ -223,6 +303,15 @@ class Dashboard:
                 date=f"<b>{esc(fmt_date(params.reference, lang))}</b>",
                 audience=f"<b>{esc(t(f'audience.{params.audience}', lang))}</b>",
             )
+        if self.access is not None:
+            access = self.access.access
+            who = t(
+                "access.header.user",
+                lang,
+                user=access.user,
+                role=t(f"access.role.{access.role}", lang),
+            )
+            meta = f'<span class="pop-user">{esc(who)}</span> · {meta}'
         self.header.value = (
             f'<h1>{esc(t("dash.title", lang))}</h1><div class="pop-meta">{meta}</div>'
         )

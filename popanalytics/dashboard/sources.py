@@ -106,3 +106,14 @@ def default_reference_date(is_demo: bool, today: dt.date | None = None) -> dt.da
 def uploaded_files(value: Sequence[Mapping[str, Any]]) -> list[tuple[str, bytes]]:
     """The FileUpload widget's value as (name, bytes) sources for dataset.load."""
     return [(str(f["name"]), bytes(f["content"])) for f in value]
+
+
+def scoped_loaded(loaded: Any, scoped: Any) -> Any:
+    """``loaded`` with the user's scoped dataset; the quality report (row findings
+    that may name anyone) is kept for unscoped hr only."""
+    from popanalytics.dataset import Loaded
+    from popanalytics.schema.quality import QualityReport
+
+    access = scoped.access
+    report = loaded.report if access.role == "hr" and not access.scoped else QualityReport()
+    return Loaded(scoped.dataset, report)

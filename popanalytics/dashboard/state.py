@@ -105,6 +105,8 @@ class DashboardState:
     lang: str = "nl"
     cycle_start_month: int = 1
     k: int = 5
+    # under JupyterHub, management and managers see one audience: no change widens it
+    fixed_audience: Audience | None = None
     engine: Engine = field(default_factory=MetricsEngine)
     targets: Targets = field(default_factory=Targets)  # the session's targets (none by default)
     _cache: dict[tuple[str, Params], pd.DataFrame] = field(default_factory=dict, repr=False)
@@ -130,8 +132,11 @@ class DashboardState:
         return params_from(self.filters, cycle_start_month=self.cycle_start_month, k=self.k)
 
     def set_filters(self, **changes: Any) -> Filters:
-        """Change some filters; figures are recomputed lazily (and only once per Params)."""
+        """Change some filters; figures are recomputed lazily (and only once per Params).
+        A fixed audience stays, whatever is asked."""
         self.filters = self.filters.with_(**changes)
+        if self.fixed_audience is not None and self.filters.audience != self.fixed_audience:
+            self.filters = self.filters.with_(audience=self.fixed_audience)
         return self.filters
 
     def replace_data(self, loaded: Any, source: str) -> None:
