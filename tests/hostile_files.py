@@ -124,11 +124,13 @@ def lying_zip(path: Path, declared: int = 3 * 1024**3) -> Path:
 def compression_bomb(path: Path, megabytes: int = 40) -> Path:
     """A workbook with an extra part of zeros that compresses ~1,000 times."""
     employees_workbook(path)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/media/image1.bin", "w", force_zip64=True) as part:
-            block = bytes(1024 * 1024)
-            for _ in range(megabytes):
-                part.write(block)
+    block = bytes(1024 * 1024)
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/image1.bin", "w", force_zip64=True) as part,
+    ):
+        for _ in range(megabytes):
+            part.write(block)
     return path
 
 
