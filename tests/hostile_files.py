@@ -155,6 +155,48 @@ def number_cell(path: Path, text: str) -> Path:
     )
 
 
+# --- ods ------------------------------------------------------------------------------
+
+_ODS_CELL = (
+    b'<table:table-cell office:value-type="string" office:string-value="x">'
+    b"<text:p>x</text:p></table:table-cell>"
+)
+
+
+def ods_workbook(path: Path) -> Path:
+    """The employees sheet as .ods (pandas' odf writer)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(employee_rows(), columns=list(EMPLOYEE_HEADER))
+    frame.to_excel(path, engine="odf", index=False, sheet_name=SHEET)
+    return path
+
+
+def ods_far_value(path: Path) -> Path:
+    """An .ods whose value sits after a million repeated empty rows, in the last
+    column: a few bytes of XML that expand into a 17-billion-cell grid."""
+    ods_workbook(path)
+    far = (
+        b'<table:table-row table:number-rows-repeated="1048570"><table:table-cell/>'
+        b"</table:table-row><table:table-row>"
+        b'<table:table-cell table:number-columns-repeated="16383"/>'
+        + _ODS_CELL
+        + b"</table:table-row></table:table>"
+    )
+    return patch_sheet(path, lambda xml: xml.replace(b"</table:table>", far), part="content.xml")
+
+
+def ods_repeated_empty(path: Path) -> Path:
+    """Formatted empty rows repeated to the end of the grid (what LibreOffice writes)."""
+    ods_workbook(path)
+    empty = (
+        b'<table:table-row table:number-rows-repeated="1048570">'
+        b'<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+        b"</table:table>"
+    )
+    return patch_sheet(path, lambda xml: xml.replace(b"</table:table>", empty), part="content.xml")
+
+
 # --- text -----------------------------------------------------------------------------
 
 
@@ -215,6 +257,8 @@ CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "formatted cell XFD1048576": ("formatted.xlsx", formatted_empty),
     "zip declares 3 GB": ("lying.xlsx", lying_zip),
     "zip part 1000:1": ("bomb.xlsx", compression_bomb),
+    "ods: value after 1M rows": ("far.ods", ods_far_value),
+    "ods: 1M empty rows": ("empty.ods", ods_repeated_empty),
     "10 MB CSV field": ("bigfield.csv", big_field_csv),
     "NUL byte in CSV": ("nul.csv", nul_csv),
     "escape codes in CSV": ("controls.csv", control_csv),

@@ -93,6 +93,16 @@ def test_a_part_compressed_a_thousand_times_is_a_zip_bomb(tmp_path: Path) -> Non
     _fatal_in_both_languages(path, "image1.bin", nl="kwaadwillig", en="malicious")
 
 
+def test_an_ods_value_after_a_million_repeated_rows_is_refused_as_too_far(tmp_path: Path) -> None:
+    path = hf.ods_far_value(tmp_path / "verre.ods")
+    _fatal_in_both_languages(path, "5.000.000", nl="verdwaalde waarde", en="stray value")
+
+
+def test_an_ods_with_a_million_repeated_empty_rows_reads_the_data(tmp_path: Path) -> None:
+    run = _validate(hf.ods_repeated_empty(tmp_path / "leeg.ods"), "--json")
+    _no_row_lost(_report(run), hf.EMPLOYEES)
+
+
 # --- text files ----------------------------------------------------------------------------
 
 

@@ -44,6 +44,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "The file '{file}' is too large: its sheets hold {cells} cells together; the limit is "
         "{limit} cells per file. Split it over several files.",
     ),
+    "io.error.too_large_to_read": (
+        "Het bestand '{file}' kan niet ingelezen worden: een blad loopt veel verder door dan "
+        "zijn gegevens (meer dan {limit} cellen). Staat er een verdwaalde waarde ver onder "
+        "of rechts van de gegevens? Verwijder ze en probeer opnieuw.",
+        "The file '{file}' cannot be read: a sheet reaches much further than its data (more "
+        "than {limit} cells). Is there a stray value far below or to the right of the data? "
+        "Delete it and try again.",
+    ),
     # fatal: text files
     "io.error.csv_nul": (
         "Het tekstbestand '{file}' bevat NUL-bytes (binaire gegevens?), eerst op regel {line}. "

@@ -119,6 +119,10 @@ def _workbook_sheets(source: SourceFile, data: bytes) -> list[Sheet]:
         grids = _calamine_grids(data, source.name)
     except PasswordError as exc:
         raise fatal("encrypted", file=source.name) from exc
+    except PopError:  # a sheet beyond the limits (the cell budget)
+        raise
+    except MemoryError as exc:
+        raise _too_large(source) from exc
     except Exception as exc:  # calamine raises several types; none may escape raw
         if source.extension == ".ods" and is_encrypted_opendocument(data):
             raise fatal("encrypted", file=source.name) from exc
@@ -129,6 +133,9 @@ def _workbook_sheets(source: SourceFile, data: bytes) -> list[Sheet]:
             grids = _pandas_grids(data, engine, source.name)
         except PopError:
             raise
+        except MemoryError as memory:
+            # pandas expands repeated rows and columns (.ods) into a dense frame
+            raise _too_large(source) from memory
         except Exception:
             raise fatal("unreadable", file=source.name, kind=source.kind) from exc
     alone = len(grids) == 1
@@ -142,6 +149,10 @@ def _workbook_sheets(source: SourceFile, data: bytes) -> list[Sheet]:
         )
         for name, rows in grids
     ]
+
+
+def _too_large(source: SourceFile) -> PopError:
+    return fatal("too_large_to_read", file=source.name, limit=count_text(limits.MAX_SHEET_CELLS))
 
 
 def _bounded(source: SourceFile, data: bytes) -> bytes:
