@@ -8,9 +8,11 @@ They are removed when the file is read; tab and line feed are kept (layout in a
 description), a Windows line break ``\\r\\n`` becomes ``\\n`` (not reported) and
 a carriage return left on its own is removed.
 
-`strip_controls` works on the string cells of one column: a single regex search
-over the joined column says whether there is anything to do at all (the common
-answer is no), and only then does a pandas ``str.replace`` run.
+`strip_controls_column` works on the string cells of one column: the joined
+column is asked ``str.isprintable()`` (C speed; every character removed here is
+unprintable), then a one-character-class search, and only when that finds
+something does a pandas ``str.replace`` run. A clean column costs ~5 ms per
+million characters.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ CONTROL_RE = re.compile(
 )
 
 
+# any character CONTROL_RE removes (an escape sequence starts with ESC)
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
 def strip_controls(text: str) -> str:
     """``text`` without control characters (for names shown in messages)."""
     return CONTROL_RE.sub("", text.replace("\r\n", "\n"))
@@ -42,7 +48,10 @@ def strip_controls_column(strings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ``strings`` is an object array of ``str``; the result has the same shape.
     """
     changed = np.zeros(len(strings), dtype=bool)
-    if not len(strings) or not CONTROL_RE.search("\n".join(strings.tolist())):
+    if not len(strings):
+        return strings, changed
+    joined = " ".join(strings.tolist())
+    if joined.isprintable() or not _ANY_CONTROL.search(joined):
         return strings, changed
     series = pd.Series(strings, dtype=object).str.replace("\r\n", "\n", regex=False)
     changed = series.str.contains(CONTROL_RE, regex=True).to_numpy(dtype=bool)
