@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from popanalytics.io import limits
+from popanalytics.io.controls import strip_controls
 from popanalytics.io.problems import count_text, fatal, megabytes
 
 _CHUNK = 8 * 1024 * 1024
@@ -46,6 +47,7 @@ _SMALL_PART_BYTES = 64 * 1024 * 1024
 _CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,10})"')
 # a row past 999,999 (7+ digits): rare, so looked for everywhere
 _FAR_ROW = re.compile(rb'row r="[0-9]{7,10}"')
+_FAR_ROW_FROM = 1_000_000
 # a <v> or <t> element with something in it: the cell holds a value
 _HAS_VALUE = re.compile(rb"<(?:[\w.-]+:)?[vt](?:\s[^>]*)?>\s*[^<\s]")
 _SHARED_INDEX = re.compile(rb"<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*([0-9]+)")
@@ -53,6 +55,8 @@ _SHARED_TYPE = re.compile(rb'\st="s"')
 _CELL_END = re.compile(rb"</(?:[\w.-]+:)?c>")
 _CELL_WITHOUT_REF = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]")
 _ROW_START = re.compile(rb"<(?:[\w.-]+:)?row[\s>/]")
+
+_WORKSHEET_PART = re.compile(r"(?:^|/)worksheets/[^/]+\.xml$")
 
 _EMPTY, _BLANK, _VALUE = 0, 1, 2
 
@@ -102,16 +106,11 @@ def check_archive(archive: zipfile.ZipFile, file: str) -> None:
             raise fatal(
                 "zip_bomb",
                 file=file,
-                part=_safe_name(info.filename),
+                part=strip_controls(info.filename)[:200],
                 size=megabytes(info.file_size),
                 compressed=megabytes(info.compress_size),
                 limit=megabytes(limits.MAX_ARCHIVE_BYTES),
             )
-
-
-def _safe_name(name: str) -> str:
-    """An archive member name as a message may show it (no control characters)."""
-    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", name)[:200]
 
 
 # --- an .xlsx ----------------------------------------------------------------------
@@ -129,7 +128,6 @@ class _SheetScan:
     unreferenced_rows: int = 0
     has_refs: bool = False
     blank_rows: int = 0  # the last row holding a blank-but-visible cell
-    blank_columns: int = 0
 
 
 @dataclass
@@ -162,7 +160,11 @@ def bounded_xlsx(data: bytes, file: str) -> bytes:
         return data
     with archive:
         check_archive(archive, file)
-        sheets = _sheet_parts(archive)
+        kind = posixpath.splitext(file)[1].lstrip(".").upper() or "XLSX"
+        try:
+            sheets = _sheet_parts(archive)
+        except ValueError as exc:  # a workbook part beyond any real size
+            raise fatal("unreadable", file=file, kind=kind) from exc
         if sheets is None:
             return data
         shared = _shared_strings_part(archive)
@@ -174,7 +176,7 @@ def bounded_xlsx(data: bytes, file: str) -> bytes:
                 try:
                     return _scan_sheet(_Context(own, file, name, shared), part)
                 except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
-                    raise fatal("unreadable_sheet", file=file, sheet=name, kind="XLSX") from exc
+                    raise fatal("unreadable_sheet", file=file, sheet=name, kind=kind) from exc
 
         workers = min(len(sheets), os.cpu_count() or 1) or 1
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -246,36 +248,44 @@ def _checked(scan: _SheetScan, file: str, sheet: str) -> Extent:
 
 def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]] | None:
     """(sheet name, part path) of every work sheet, in workbook order; None when
-    the archive is no spreadsheet package."""
+    the archive is no spreadsheet package (an .ods: calamine's checks apply).
+
+    When the workbook part cannot be parsed here, every ``worksheets/*.xml``
+    part is measured under its own path: a malformed workbook.xml that calamine
+    still reads must not skip the measuring.
+    """
     workbook = _main_part(archive)
+    names = archive.namelist()
+    loose = [(posixpath.basename(n), n) for n in names if _WORKSHEET_PART.search(n)]
     if workbook is None:
-        return None
+        return loose or None
     try:
         root = ElementTree.fromstring(_read_small(archive, workbook))
         rels_path = posixpath.join(
             posixpath.dirname(workbook), "_rels", posixpath.basename(workbook) + ".rels"
         )
         rels = ElementTree.fromstring(_read_small(archive, rels_path))
-    except (KeyError, ElementTree.ParseError, ValueError):
-        return None
+    except (KeyError, ElementTree.ParseError):
+        return loose or None
     targets = {
         r.get("Id"): _resolve(workbook, r.get("Target", ""))
         for r in rels.iter(f"{_PKG_REL_NS}Relationship")
         if r.get("Type", "").endswith("/worksheet")
     }
-    names = set(archive.namelist())
     found: list[tuple[str, str]] = []
     for sheet in root.iter(f"{_MAIN_NS}sheet"):
         target = targets.get(sheet.get(f"{_REL_NS}id"))
         if target is not None and target in names:
             found.append((sheet.get("name", ""), target))
-    return found
+    listed = {part for _name, part in found}
+    # a worksheet part the workbook does not list is measured too
+    return found + [(name, part) for name, part in loose if part not in listed]
 
 
 def _main_part(archive: zipfile.ZipFile) -> str | None:
     try:
         rels = ElementTree.fromstring(_read_small(archive, "_rels/.rels"))
-    except (KeyError, ElementTree.ParseError, ValueError):
+    except (KeyError, ElementTree.ParseError):
         return "xl/workbook.xml" if "xl/workbook.xml" in archive.namelist() else None
     for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
         if rel.get("Type", "").endswith("/officeDocument"):
@@ -417,7 +427,7 @@ def _note(context: _Context, buf: bytes, match: re.Match[bytes], cut: int, scan:
     """Classify the cell of a reference match and widen the extent by it."""
     column = column_number(match.group(1))
     row = int(match.group(2))
-    far = column > limits.MAX_SHEET_COLUMNS or row > limits.MAX_SHEET_ROWS or row >= 1_000_000
+    far = column > limits.MAX_SHEET_COLUMNS or row >= _FAR_ROW_FROM
     kind = _cell_kind(context, buf, match.start(), cut, resolve_shared=far)
     if kind == _VALUE:
         if column > scan.columns:
@@ -428,7 +438,6 @@ def _note(context: _Context, buf: bytes, match: re.Match[bytes], cut: int, scan:
             scan.farthest = (match.group(1) + match.group(2)).decode("ascii")
     elif kind == _BLANK:
         scan.blank_rows = max(scan.blank_rows, row)
-        scan.blank_columns = max(scan.blank_columns, column)
         if column > scan.columns:
             scan.needs_trim = True
     return kind

@@ -29,7 +29,8 @@ def _blank(value: object) -> bool:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    return isinstance(value, str) and not value.strip()
+    # a text of control characters only is blank once they are removed (issue 8)
+    return isinstance(value, str) and not strip_controls(value).strip()
 
 
 @given(st.lists(cells, max_size=25))

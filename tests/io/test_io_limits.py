@@ -201,3 +201,14 @@ def test_cleaned_cells_are_counted_per_field_with_the_first_row(tmp_path: Path) 
     assert table.controls["employee_id"].first_row == 8
     assert table.frame.loc[8, "employee_id"] == "E101"
     assert "start_date" not in table.controls
+
+
+def test_a_sheet_is_measured_even_when_the_workbook_part_cannot_be_parsed(
+    tmp_path: Path,
+) -> None:
+    path = hf.stray_value(tmp_path / "export.xlsx", "XFD1048576")
+    hf.patch_sheet(path, lambda xml: xml.replace(b"<sheets>", b"<sheets><<"), "xl/workbook.xml")
+    with pytest.raises(PopError) as caught:
+        bounded_xlsx(path.read_bytes(), path.name)
+    assert caught.value.code == "io.sheet_too_wide"
+    assert "sheet1.xml" in caught.value.message("en")
