@@ -70,6 +70,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Het tekstbestand '{file}' heeft te veel regels ({lines}); de grens is {limit} regels.",
         "The text file '{file}' has too many lines ({lines}); the limit is {limit} lines.",
     ),
+    "io.error.csv_too_many_fields": (
+        "Het tekstbestand '{file}' heeft te veel velden ({fields} scheidingstekens); de grens "
+        "is {limit}.",
+        "The text file '{file}' has too many fields ({fields} separators); the limit is {limit}.",
+    ),
     # warnings: what was cleaned on import (one finding per table and field)
     "quality.msg.control_characters": (
         "In {value} cellen van '{field}' werden onzichtbare stuurtekens verwijderd "

@@ -36,3 +36,5 @@ MAX_WORKBOOK_CELLS = 12_000_000
 # --- text files (.csv, .txt) --------------------------------------------------------
 MAX_CSV_FIELD_CHARS = 1024 * 1024
 MAX_CSV_LINES = 5_000_000
+# Separators in one file (~ fields): a 500,000-employee agreements file has ~26 million.
+MAX_CSV_FIELDS = 40_000_000

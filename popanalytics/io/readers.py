@@ -273,10 +273,13 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def _check_text_size(data: bytes, text: str, name: str) -> None:
-    """Refuse a text file with too many lines or a field beyond MAX_CSV_FIELD_CHARS.
+    """Refuse a text file with too many lines or fields, or a field beyond
+    MAX_CSV_FIELD_CHARS, before anything parses it.
 
-    Line lengths are measured on the bytes with numpy (no loop over lines);
-    only a line longer than the field limit is split, to name the field.
+    Counting is str.count (C speed); the fields are bounded by the count of the
+    most frequent separator, whichever it turns out to be. Line lengths are
+    measured on the bytes with numpy (no loop over lines); only a line longer
+    than the field limit is split, to name the field.
     """
     lines = text.count("\n") + 1
     if lines > limits.MAX_CSV_LINES:
@@ -285,6 +288,14 @@ def _check_text_size(data: bytes, text: str, name: str) -> None:
             file=name,
             lines=count_text(lines),
             limit=count_text(limits.MAX_CSV_LINES),
+        )
+    fields = max(text.count(separator) for separator in _SEPARATORS)
+    if fields > limits.MAX_CSV_FIELDS:
+        raise fatal(
+            "csv_too_many_fields",
+            file=name,
+            fields=count_text(fields),
+            limit=count_text(limits.MAX_CSV_FIELDS),
         )
     cap = limits.MAX_CSV_FIELD_CHARS
     if len(data) <= cap:

@@ -135,6 +135,18 @@ def test_a_csv_beyond_the_line_limit_is_refused(
     assert "207" in caught.value.message("en")
 
 
+def test_a_csv_of_separators_beyond_the_field_limit_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_CSV_FIELDS", 1000)
+    path = tmp_path / "medewerkers.csv"
+    path.write_text(";".join(hf.EMPLOYEE_HEADER) + "\n" + ";" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(PopError) as caught:
+        read_sources([path])
+    assert caught.value.code == "io.csv_too_many_fields"
+    assert "5.002" in caught.value.message("en")
+
+
 def test_a_csv_field_up_to_the_limit_is_read_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
