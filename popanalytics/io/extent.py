@@ -149,10 +149,11 @@ def bounded_xlsx(data: bytes, file: str) -> bytes:
     """``data`` when every sheet is within the limits and calamine will allocate
     no more than the real extent; a trimmed in-memory copy when stray blank cells
     lie beyond it. Raises `PopError` naming the file and sheet when a sheet, or
-    the workbook, is beyond the limits.
+    the workbook, is beyond the limits, and on a zip bomb (any zipped workbook,
+    .ods too).
 
-    Files that are not an OOXML package are returned unchanged (calamine then
-    says what they are).
+    Files that are not a zip, or no OOXML package, are returned unchanged after
+    that (calamine then says what they are).
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
