@@ -145,20 +145,29 @@ class _Context:
         return self._blank_shared
 
 
-def bounded_xlsx(data: bytes, file: str) -> bytes:
-    """``data`` when every sheet is within the limits and calamine will allocate
-    no more than the real extent; a trimmed in-memory copy when stray blank cells
-    lie beyond it. Raises `PopError` naming the file and sheet when a sheet, or
-    the workbook, is beyond the limits, and on a zip bomb (any zipped workbook,
-    .ods too).
+@dataclass(frozen=True)
+class WorkbookPlan:
+    """A zipped OOXML workbook whose archive passed `check_archive`, with the XML
+    part of each work sheet: what `bounded_sheet` needs to measure one sheet."""
 
-    Files that are not a zip, or no OOXML package, are returned unchanged after
-    that (calamine then says what they are).
-    """
+    data: bytes
+    file: str
+    kind: str  # XLSX, XLSM: as messages name the format
+    sheets: tuple[tuple[str, str], ...]  # (sheet name, part path)
+    shared: str | None  # the shared-strings part
+
+    def part(self, sheet: str) -> str | None:
+        return next((part for name, part in self.sheets if name == sheet), None)
+
+
+def plan_workbook(data: bytes, file: str) -> WorkbookPlan | None:
+    """Check a zipped workbook's archive (a zip bomb is refused, .ods too) and map
+    its sheets to their parts; None when it is no OOXML package (nothing to measure
+    here) or no zip at all (calamine then says what it is)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return data
+        return None
     with archive:
         check_archive(archive, file)
         kind = posixpath.splitext(file)[1].lstrip(".").upper() or "XLSX"
@@ -167,32 +176,60 @@ def bounded_xlsx(data: bytes, file: str) -> bytes:
         except ValueError as exc:  # a workbook part beyond any real size
             raise fatal("unreadable", file=file, kind=kind) from exc
         if sheets is None:
-            return data
-        shared = _shared_strings_part(archive)
+            return None
+        return WorkbookPlan(data, file, kind, tuple(sheets), _shared_strings_part(archive))
 
-        def scan(sheet: tuple[str, str]) -> _SheetScan:
-            name, part = sheet
-            # each thread its own archive handle; inflating releases the GIL
-            with zipfile.ZipFile(io.BytesIO(data)) as own:
-                try:
-                    return _scan_sheet(_Context(own, file, name, shared), part)
-                except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
-                    raise fatal("unreadable_sheet", file=file, sheet=name, kind=kind) from exc
 
-        workers = min(len(sheets), os.cpu_count() or 1) or 1
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            scans = list(pool.map(scan, sheets))
-        total = 0
-        trims: dict[str, Extent] = {}
-        for (name, part), found in zip(sheets, scans, strict=True):
-            extent = _checked(found, file, name)
-            total += extent.cells
-            check_workbook(file, total)
-            if found.needs_trim or found.blank_rows > extent.rows:
-                trims[part] = extent
-        if not trims:
-            return data
+def bounded_sheet(plan: WorkbookPlan, sheet: str) -> bytes:
+    """The workbook to read ``sheet`` from: ``plan.data`` when the sheet is within
+    the limits, a copy with that sheet trimmed when stray blank cells lie beyond
+    its real extent. Raises `PopError` naming file, sheet and cell beyond a limit.
+
+    Measuring one sheet at a time lets the reader overlap it with reading the
+    sheet before (readers.py reads sheets in parallel threads).
+    """
+    part = plan.part(sheet)
+    if part is None:
+        return plan.data
+    found = _scan_part(plan, sheet, part)
+    extent = _checked(found, plan.file, sheet)
+    if not (found.needs_trim or found.blank_rows > extent.rows):
+        return plan.data
+    with zipfile.ZipFile(io.BytesIO(plan.data)) as archive:
+        return _trimmed_copy(archive, {part: extent})
+
+
+def bounded_xlsx(data: bytes, file: str) -> bytes:
+    """Every sheet of a zipped workbook measured at once (see `bounded_sheet`):
+    ``data``, or a copy with the sheets that need it trimmed. Also checks the
+    cells of all sheets together (MAX_WORKBOOK_CELLS)."""
+    plan = plan_workbook(data, file)
+    if plan is None:
+        return data
+    workers = min(len(plan.sheets), os.cpu_count() or 1) or 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        scans = list(pool.map(lambda sheet: _scan_part(plan, *sheet), plan.sheets))
+    total = 0
+    trims: dict[str, Extent] = {}
+    for (name, part), found in zip(plan.sheets, scans, strict=True):
+        extent = _checked(found, file, name)
+        total += extent.cells
+        check_workbook(file, total)
+        if found.needs_trim or found.blank_rows > extent.rows:
+            trims[part] = extent
+    if not trims:
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return _trimmed_copy(archive, trims)
+
+
+def _scan_part(plan: WorkbookPlan, sheet: str, part: str) -> _SheetScan:
+    # each call its own archive handle (threads); inflating releases the GIL
+    with zipfile.ZipFile(io.BytesIO(plan.data)) as archive:
+        try:
+            return _scan_sheet(_Context(archive, plan.file, sheet, plan.shared), part)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+            raise fatal("unreadable_sheet", file=plan.file, sheet=sheet, kind=plan.kind) from exc
 
 
 def check_grid(file: str, sheet: str, rows: int, columns: int, cell: str = "") -> None:

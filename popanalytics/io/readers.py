@@ -32,10 +32,12 @@ from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 from popanalytics.errors import PopError
 from popanalytics.io import limits
 from popanalytics.io.extent import (
-    bounded_xlsx,
+    WorkbookPlan,
+    bounded_sheet,
     check_grid,
     check_workbook,
     is_zip,
+    plan_workbook,
 )
 from popanalytics.io.problems import count_text, fatal, megabytes
 from popanalytics.io.sources import TEXT_EXTENSIONS, SourceFile
@@ -113,9 +115,10 @@ def is_encrypted_opendocument(data: bytes) -> bool:
 def _workbook_sheets(source: SourceFile, data: bytes) -> list[Sheet]:
     if is_encrypted_office_file(data):
         raise fatal("encrypted", file=source.name)
-    data = _bounded(source, data)
+    # a zip bomb is refused here; each sheet is measured just before it is read
+    plan = plan_workbook(data, source.name) if is_zip(data) else None
     try:
-        grids = _calamine_grids(data, source.name)
+        grids = _calamine_grids(data, source.name, plan)
     except PasswordError as exc:
         raise fatal("encrypted", file=source.name) from exc
     except PopError:  # a sheet beyond the limits (the cell budget)
@@ -154,14 +157,7 @@ def _too_large(source: SourceFile) -> PopError:
     return fatal("too_large_to_read", file=source.name, limit=count_text(limits.MAX_SHEET_CELLS))
 
 
-def _bounded(source: SourceFile, data: bytes) -> bytes:
-    """Measure a zipped workbook before calamine sees it (see extent.py): a zip
-    bomb or a sheet beyond the limits is refused; stray blank cells far from the
-    data are trimmed away so calamine never allocates more than the real extent."""
-    return bounded_xlsx(data, source.name) if is_zip(data) else data
-
-
-def _calamine_grids(data: bytes, file: str) -> list[tuple[str, Cells]]:
+def _calamine_grids(data: bytes, file: str, plan: WorkbookPlan | None) -> list[tuple[str, Cells]]:
     """Every work sheet as rows of cells starting at A1 (chart and macro sheets skipped)."""
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
@@ -170,20 +166,20 @@ def _calamine_grids(data: bytes, file: str) -> list[tuple[str, Cells]]:
         workbook.close()
     budget = _CellBudget(file)
     if len(names) == 1:
-        return [(names[0], _calamine_sheet(data, names[0], budget))]
+        return [(names[0], _calamine_sheet(data, names[0], budget, plan))]
     # calamine parses without holding the GIL, so sheets read in parallel threads
     # (each with its own workbook handle): a 4-sheet export loads ~1.7x faster on 2 cores
     with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
-        sheets = list(pool.map(lambda name: _calamine_sheet(data, name, budget), names))
+        sheets = list(pool.map(lambda name: _calamine_sheet(data, name, budget, plan), names))
     return list(zip(names, sheets, strict=True))
 
 
 class _CellBudget:
-    """The cells a workbook's sheets may hold, in all (limits.MAX_WORKBOOK_CELLS).
-
-    The second line of defence, for the formats measured only once calamine
-    has built a sheet's range (.xls, .ods): a sheet's grid is checked before it
-    becomes Python objects, which is where the memory goes.
+    """The cells a workbook's sheets may hold, in all (limits.MAX_WORKBOOK_CELLS),
+    counted as each sheet's grid is known and before it becomes Python objects
+    (which is where the memory goes). For .xls and .ods, which are not measured
+    beforehand, this is also the per-sheet check; sheets read in parallel may
+    overrun the total by the ones in flight, each within the sheet limits.
     """
 
     def __init__(self, file: str) -> None:
@@ -199,7 +195,13 @@ class _CellBudget:
         check_workbook(self.file, used)
 
 
-def _calamine_sheet(data: bytes, name: str, budget: _CellBudget) -> Cells:
+def _calamine_sheet(
+    data: bytes, name: str, budget: _CellBudget, plan: WorkbookPlan | None
+) -> Cells:
+    """One sheet's cells. An .xlsx sheet is measured first (extent.py): calamine
+    only ever sees a sheet within the limits, trimmed to its real extent."""
+    if plan is not None:
+        data = bounded_sheet(plan, name)
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
         sheet = workbook.get_sheet_by_name(name)
