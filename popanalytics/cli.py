@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from popanalytics.dashboard.limits import DEFAULT_MAX_KERNELS, DEFAULT_MAX_UPLOA
 from popanalytics.errors import PopError
 from popanalytics.i18n import fmt_number, fmt_percent, t
 from popanalytics.io import SUPPORTED_EXTENSIONS
+from popanalytics.io.controls import strip_controls
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -301,7 +303,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     loaded = _load(args)
     report = loaded.report
     if args.json:
-        print(json.dumps(report.to_json(args.lang), ensure_ascii=False, indent=2))
+        print(_json_safe(json.dumps(report.to_json(args.lang), ensure_ascii=False, indent=2)))
         return EXIT_OK
     lang = args.lang
     print(t("cli.validate.heading", lang))
@@ -318,7 +320,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(_table([header, *rows]))
     if report.unrecognised:
         places = ", ".join(_place(file, sheet, None) for file, sheet in report.unrecognised)
-        print(t("cli.validate.unrecognised", lang, places=places))
+        print(_terminal(t("cli.validate.unrecognised", lang, places=places)))
     findings = report.findings
     if findings.empty:
         print(t("cli.validate.no_findings", lang))
@@ -336,7 +338,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         (
             _place(r["file"], r["sheet"], r["row"]),
             t(f"severity.{r['severity']}", lang),
-            str(r[msg]),
+            _terminal(str(r[msg])),
         )
         for r in findings.to_dict("records")
     ]
@@ -350,7 +352,23 @@ def _place(file: Any, sheet: Any, row: Any) -> str:
         parts.append(sheet)
     if row is not None and not (isinstance(row, float) and math.isnan(row)):
         parts.append(str(int(row)))
-    return ":".join(parts)
+    return _terminal(":".join(parts))
+
+
+def _terminal(text: str) -> str:
+    """Text as the terminal may show it: a file or sheet name, or a value quoted
+    in a message, can hold escape codes (file names are not cleaned on import);
+    they are removed here, at the output edge, and line breaks become spaces so
+    one finding stays one line of the table."""
+    return strip_controls(text).replace("\n", " ").replace("\t", " ")
+
+
+def _json_safe(text: str) -> str:
+    """JSON escapes C0 controls itself; DEL and C1 (8-bit CSI) are escaped too."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:
@@ -577,7 +595,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except PopError as exc:
-        print(exc.message(lang), file=sys.stderr)
+        # the message names files and sheets as they are called: never raw escape codes
+        print(strip_controls(exc.message(lang)), file=sys.stderr)
         return EXIT_FATAL
     except KeyboardInterrupt:
         return 130
