@@ -85,8 +85,8 @@ _NULLABLE = ("boolean", "Int8", "Int16", "Int32", "Int64", "Float64")
 
 def _to_pandas(column: pa.ChunkedArray, dtype: str) -> pd.Series:
     if dtype in ("str", "string"):
-        target = pd.StringDtype(na_value=np.nan) if dtype == "str" else pd.StringDtype()
-        return pd.Series(column.to_pandas(), copy=False).astype(target)
+        text = pd.StringDtype(na_value=np.nan) if dtype == "str" else pd.StringDtype()
+        return pd.Series(column.to_pandas(), copy=False).astype(text)
     if dtype == "object":
         return pd.Series(column.to_pylist(), dtype=object)
     if dtype.startswith("datetime64"):
