@@ -64,7 +64,11 @@ def open_snapshot(folder: Path, snapshot: str | None = None) -> Snapshot:
             sources=tuple(raw["dataset_sources"]),
         )
         report = QualityReport(
-            counts={t: TableCounts(**c) for t, c in manifest.rows.items()},
+            # in the data model's table order, as validation made them (JSON sorts keys)
+            counts={
+                t: TableCounts(**manifest.rows[t])
+                for t in sorted(manifest.rows, key=_table_order)
+            },
             findings=frames[FINDINGS],
             unrecognised=tuple((f, s) for f, s in raw["unrecognised"]),
         )
@@ -81,6 +85,10 @@ def previous_snapshot(folder: Path, snapshot: str) -> Manifest | None:
         return None
     at = ids.index(snapshot)
     return snapshots[at + 1] if at + 1 < len(snapshots) else None
+
+
+def _table_order(table: str) -> tuple[int, str]:
+    return (TABLE_NAMES.index(table) if table in TABLE_NAMES else len(TABLE_NAMES), table)
 
 
 def _read_frame(folder: Path, snapshot: str, name: str, info: dict) -> pd.DataFrame:
