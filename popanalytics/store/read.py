@@ -66,8 +66,7 @@ def open_snapshot(folder: Path, snapshot: str | None = None) -> Snapshot:
         report = QualityReport(
             # in the data model's table order, as validation made them (JSON sorts keys)
             counts={
-                t: TableCounts(**manifest.rows[t])
-                for t in sorted(manifest.rows, key=_table_order)
+                t: TableCounts(**manifest.rows[t]) for t in sorted(manifest.rows, key=_table_order)
             },
             findings=frames[FINDINGS],
             unrecognised=tuple((f, s) for f, s in raw["unrecognised"]),
