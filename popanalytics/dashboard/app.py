@@ -257,6 +257,7 @@ class Dashboard:
         )
         dashboard = cls(state, access=kernel_access, scoped=scoped)
         dashboard._fixed_reference = settings.reference_date
+        sources.release_freed_memory()  # what loading and the first drawing freed
         return dashboard
 
     def _audit_export(self, state: DashboardState) -> None:

@@ -113,6 +113,17 @@ def load_snapshot(store: str, snapshot: str | None = None) -> tuple[Any, str]:
     return loaded, loaded.snapshot.title
 
 
+def release_freed_memory() -> None:
+    """Give memory freed while loading back to the OS (glibc keeps it otherwise):
+    each page view's kernel then holds only what it uses. A no-op elsewhere."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def default_reference_date(is_demo: bool, today: dt.date | None = None) -> dt.date:
     """Today; for the demo organisation at most its own "today", so that the demo's
     current cycle does not run empty once the calendar has moved past it."""

@@ -115,3 +115,22 @@ def test_an_upload_stays_in_memory_until_hr_saves_it(store, tmp_path):
     assert app.state.snapshots.current == list_snapshots(store)[0].id
     assert "upload.xlsx" not in app.error.value
     assert app.save_button.layout.display == "none"
+
+
+def test_serve_passes_the_store_and_snapshot_to_the_kernel(tmp_path):
+    from popanalytics.dashboard import sources
+    from popanalytics.dashboard.server import serve_environment
+
+    env = serve_environment(
+        [],
+        mapping=None,
+        cycle=None,
+        reference_date=None,
+        lang="nl",
+        base={"POPANALYTICS_SNAPSHOT": "old"},
+        store=str(tmp_path / "store"),
+    )
+    settings = sources.settings_from(env)
+    assert settings.store == str((tmp_path / "store").resolve())
+    assert settings.snapshot is None  # an inherited choice does not leak in
+    assert env["ARROW_DEFAULT_MEMORY_POOL"] == "system"
