@@ -63,3 +63,29 @@ def test_snapshot_picks_an_earlier_import_and_forget_keeps_the_newest(demo_store
     result = run_cli("forget", "--store", str(demo_store), "--snapshot", snaps[0]["id"])
     assert result.returncode == 0
     assert listing(demo_store) == []
+
+
+def test_report_and_followup_read_a_store(demo_store, tmp_path):
+    report = run_cli(
+        "report",
+        "--store",
+        str(demo_store),
+        "-o",
+        str(tmp_path / "overzicht.xlsx"),
+        "--reference-date",
+        "2026-11-15",
+    )
+    assert report.returncode == 0, report.stderr
+    assert (tmp_path / "overzicht.xlsx").stat().st_size > 0
+    followup = run_cli(
+        "followup",
+        "--store",
+        str(demo_store),
+        "-o",
+        str(tmp_path / "opvolging"),
+        "--single-workbook",
+        "--reference-date",
+        "2026-11-15",
+    )
+    assert followup.returncode == 0, followup.stderr
+    assert list((tmp_path / "opvolging").glob("*.xlsx"))
