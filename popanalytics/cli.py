@@ -29,7 +29,19 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_FATAL = 2
 
-COMMANDS = ("validate", "metrics", "report", "followup", "progress", "demo", "serve", "hub")
+COMMANDS = (
+    "validate",
+    "metrics",
+    "report",
+    "followup",
+    "progress",
+    "demo",
+    "serve",
+    "hub",
+    "import",
+    "snapshots",
+    "forget",
+)
 
 # HR data leaves the program only in files the user alone can read: while a command
 # runs, whatever it (or a library, or Voilà) creates is 0600 and a folder 0700; a file
@@ -53,13 +65,17 @@ def _filter(text: str) -> tuple[str, str]:
 
 
 def _add_data(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    from popanalytics.cli_store import add_store_option
+
+    # DATA or --store: which one is checked when the command runs (cli_store)
     p.add_argument(
         "data",
-        nargs="*" if optional else "+",
+        nargs="*",
         metavar="DATA",
         help=f"export files ({', '.join(SUPPORTED_EXTENSIONS)}) or folders holding them",
     )
     p.add_argument("--mapping", metavar="FILE", help="TOML file with extra header/sheet aliases")
+    add_store_option(p)
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
@@ -259,6 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--audit-log", metavar="FILE", help="audit log (default STATE/audit.jsonl)")
     p.set_defaults(func=cmd_hub)
+
+    from popanalytics.cli_store import add_store_commands
+
+    add_store_commands(sub)
     return parser
 
 
@@ -294,9 +314,9 @@ def _params(args: argparse.Namespace) -> Any:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from popanalytics.dataset import load
+    from popanalytics.cli_store import load_data
 
-    return load(list(args.data), mapping=args.mapping)
+    return load_data(args)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -411,6 +431,7 @@ def params_json(params: Any, sources: Sequence[str]) -> dict[str, Any]:
 
 
 def cmd_metrics(args: argparse.Namespace) -> int:
+    from popanalytics.cli_store import source_names
     from popanalytics.metrics import figures
     from popanalytics.metrics.catalogue import metric_label
 
@@ -420,7 +441,8 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     frame = figures(loaded.dataset, params)
     if args.json:
         out = {
-            "parameters": params_json(params, args.data) | {"targets": targets.as_dict()},
+            "parameters": params_json(params, source_names(args, loaded))
+            | {"targets": targets.as_dict()},
             "targets": cli_steering.targets_json(targets, frame),
             "figures": [
                 {
@@ -474,6 +496,7 @@ def _figure_text(row: Mapping[Hashable, Any], lang: str) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from popanalytics.cli_store import source_names
     from popanalytics.export.overview import write_overview
 
     params = _params(args)
@@ -484,7 +507,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         cli_steering.write_report_with_targets(out, loaded, params, targets, args)
     else:
         write_overview(
-            out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data
+            out,
+            loaded.dataset,
+            loaded.report,
+            params,
+            lang=args.lang,
+            sources=source_names(args, loaded),
         )
     _private([out])
     print(t("cli.written", args.lang, path=out))
@@ -529,6 +557,7 @@ def _private(paths: Iterable[Path]) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from popanalytics.cli_store import check_data_or_store, open_store_for_serve
     from popanalytics.dashboard.server import serve
     from popanalytics.io.mapping import load_mapping
     from popanalytics.io.sources import expand_sources
@@ -543,13 +572,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
             )
     # a typo in a path or a broken mapping file fails here, at the terminal, rather
     # than in every page the server would serve
+    check_data_or_store(args, optional=True)
     if args.data:
         expand_sources(list(args.data))
     load_mapping(args.mapping)
+    open_store_for_serve(args)
     cli_steering.pass_targets_to_serve(cli_steering.targets_from(args))
     return serve(
         list(args.data),
         mapping=args.mapping,
+        store=args.store,
+        snapshot=args.snapshot,
         port=args.port,
         host=args.host,
         cycle=args.cycle,

@@ -19,6 +19,8 @@ ENV_MAPPING = "POPANALYTICS_MAPPING"
 ENV_CYCLE = "POPANALYTICS_CYCLE"
 ENV_REFERENCE_DATE = "POPANALYTICS_REFERENCE_DATE"
 ENV_LANG = "POPANALYTICS_LANG"
+ENV_STORE = "POPANALYTICS_STORE"  # a snapshot store: the page opens its snapshot
+ENV_SNAPSHOT = "POPANALYTICS_SNAPSHOT"  # which one (default: the newest)
 
 Progress = Callable[..., None]
 T = TypeVar("T")
@@ -41,6 +43,8 @@ class Settings:
     cycle: int | None = None
     reference_date: dt.date | None = None
     lang: str = "nl"
+    store: str | None = None
+    snapshot: str | None = None
 
 
 def settings_from(environ: Mapping[str, str]) -> Settings:
@@ -52,6 +56,8 @@ def settings_from(environ: Mapping[str, str]) -> Settings:
         cycle=_setting(environ, ENV_CYCLE, int),
         reference_date=_setting(environ, ENV_REFERENCE_DATE, dt.date.fromisoformat),
         lang=lang if lang in ("nl", "en") else "nl",
+        store=environ.get(ENV_STORE) or None,
+        snapshot=environ.get(ENV_SNAPSHOT) or None,
     )
 
 
@@ -80,7 +86,10 @@ def load_sources(
 
 
 def load_initial(settings: Settings, progress: Progress | None = None) -> tuple[Any, str]:
-    """The data the page opens on and its label: the given files, else the demo ("")."""
+    """The data the page opens on and its label: the store's snapshot, the given files,
+    else the demo ("")."""
+    if settings.store:
+        return load_snapshot(settings.store, settings.snapshot)
     if settings.data:
         loaded = load_sources(settings.data, settings.mapping, progress)
         return loaded, ", ".join(Path(p).name for p in settings.data)
@@ -92,6 +101,27 @@ def load_initial(settings: Settings, progress: Progress | None = None) -> tuple[
     from popanalytics.schema.quality import QualityReport
 
     return Loaded(demo_dataset(), QualityReport()), ""
+
+
+def load_snapshot(store: str, snapshot: str | None = None) -> tuple[Any, str]:
+    """A snapshot of the store (default: the newest) and its label; PopError when it
+    cannot be read."""
+    from popanalytics.dataset import load_snapshot as load
+
+    loaded = load(store, snapshot)
+    assert loaded.snapshot is not None
+    return loaded, loaded.snapshot.title
+
+
+def release_freed_memory() -> None:
+    """Give memory freed while loading back to the OS (glibc keeps it otherwise):
+    each page view's kernel then holds only what it uses. A no-op elsewhere."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def default_reference_date(is_demo: bool, today: dt.date | None = None) -> dt.date:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from popanalytics import metrics
+from popanalytics.dashboard.snapshots import SnapshotSource, imported_on
 from popanalytics.metrics.params import Audience, Params
 from popanalytics.metrics.targets import Targets
 from popanalytics.model import Dataset
@@ -116,6 +117,9 @@ class DashboardState:
         default_factory=dict, repr=False
     )
     _manager_names: pd.Series | None = field(default=None, repr=False)
+    # the store the page reads from (None: files, the demo or an upload)
+    snapshots: SnapshotSource | None = None
+    _previous: tuple[str, Any] | None = field(default=None, repr=False)
 
     @property
     def dataset(self) -> Dataset:
@@ -146,6 +150,7 @@ class DashboardState:
         self._options.clear()
         self._prepared = None
         self._manager_names = None
+        self._previous = None
         was_demo = not self.source
         self.source = source
         self.filters = self.filters.with_(**dict.fromkeys(FILTER_FIELDS))
@@ -221,6 +226,36 @@ class DashboardState:
         return self._cached(
             "overdue", self.params.with_(group_by=None), self.engine.overdue_agreements
         )
+
+    def previous_snapshot(self) -> Any:
+        """The manifest of the snapshot before the shown one (None: none, or no store)."""
+        source = self.snapshots
+        if source is None or source.current is None:
+            return None
+        return source.previous(source.current)
+
+    def since(self) -> pd.DataFrame | None:
+        """ "Since the previous import" for the current filters; None without a
+        previous snapshot. The previous snapshot is opened and prepared once."""
+        before = self.previous_snapshot()
+        if before is None:
+            return None
+        assert self.snapshots is not None
+        if self._previous is None or self._previous[0] != before.id:
+            self._previous = (
+                before.id,
+                self.engine.prepare(self.snapshots.open(before.id).dataset),
+            )
+        previous = self._previous[1]
+        params = self.params
+        since_day = min(imported_on(before), params.effective_reference)
+
+        def compute(prepared: Any, p: Params) -> pd.DataFrame:
+            from popanalytics.metrics.since import since_previous
+
+            return since_previous(prepared, previous, p, since_day)
+
+        return self._cached(f"since:{before.id}", params, compute)
 
     def options(self, name: str) -> list[str]:
         """The values of an employee field for its dropdown, sorted; a team list only
