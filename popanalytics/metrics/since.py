@@ -17,16 +17,17 @@ the export generates afresh each time cannot be matched and counts as new.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
 import pandas as pd
 
 from popanalytics.metrics.context import Context, Rows, make_context
+from popanalytics.metrics.disclosure import apply_plan, check_query, plan_for
 from popanalytics.metrics.followup import overdue
 from popanalytics.metrics.params import Params
 from popanalytics.metrics.prepare import Prepared, prepare
-from popanalytics.metrics.privacy import suppress
 from popanalytics.model import Dataset
 
 SINCE_METRICS: tuple[str, ...] = (
@@ -49,7 +50,9 @@ def since_previous(
     one is read as of ``previous_reference`` (the day it was imported), with
     the same filters. Columns as `figures`.
     """
-    now = make_context(prepare(current), params)
+    prepared = prepare(current)
+    check_query(prepared, params)
+    now = make_context(prepared, params)
     before = make_context(
         prepare(previous), params.with_(reference_date=previous_reference, group_by=None)
     )
@@ -85,7 +88,22 @@ def since_previous(
     for metric, groups, mask in counts:
         rows.add(metric, now.count(groups, mask), pop, pop, rate=False)
     frame = rows.frame()
-    return suppress(frame, params.k) if params.audience == "management" else frame
+    return _disclosed(frame, now) if params.audience == "management" else frame
+
+
+def _disclosed(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Management's view under the disclosure blocks of the current population.
+
+    Each count is a sum over the cell's population employees, as the population
+    figure is: it is shown exactly where ``population`` is (a union of whole
+    blocks), so no sequence of queries isolates fewer than k employees.
+    """
+    plan = plan_for(ctx.p, ctx.params)
+    population_part = plan.metric_part.get("population", -1)
+    plan = dataclasses.replace(
+        plan, metric_part={**plan.metric_part, **dict.fromkeys(SINCE_METRICS, population_part)}
+    )
+    return apply_plan(frame, ctx, plan)
 
 
 def _held(ctx: Context) -> np.ndarray:
