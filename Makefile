@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: dashboard test install install-test browser libreoffice lint format bench demo clean
+.PHONY: dashboard test install install-test install-hub hub-deps hub browser libreoffice lint format bench demo clean
 
 # The virtual environment, with the versions that passed (constraints.txt).
 $(BIN)/popanalytics: pyproject.toml constraints.txt
@@ -19,8 +19,30 @@ $(VENV)/.test-installed: $(BIN)/popanalytics
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
+$(VENV)/.hub-installed: $(BIN)/popanalytics
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[hub]'
+	touch $@
+
+# configurable-http-proxy from npm into deploy/jupyterhub/node_modules (never globally)
+HUB_DIR := deploy/jupyterhub
+$(HUB_DIR)/node_modules/.bin/configurable-http-proxy: $(HUB_DIR)/package.json $(HUB_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+	npm ci --prefix $(HUB_DIR) --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(BIN)/popanalytics
 install-test: $(VENV)/.test-installed
+install-hub: $(VENV)/.hub-installed
+hub-deps: install-hub $(HUB_DIR)/node_modules/.bin/configurable-http-proxy
+
+HUB_PORT ?= 8000
+HUB_PASSWORD ?= demo-wachtwoord
+## Serve the demo through JupyterHub with three example users (deploy/demo/roles.toml)
+hub: hub-deps $(DEMO)
+	@echo "JupyterHub on http://127.0.0.1:$(HUB_PORT)/ - log in as hr, directie or leidinggevende"
+	@echo "(roles hr, management, manager), password: $(HUB_PASSWORD)   (demo only; Ctrl-C stops)"
+	POPANALYTICS_HUB_PASSWORD='$(HUB_PASSWORD)' $(BIN)/popanalytics hub data/demo.xlsx \
+	  --roles deploy/demo/roles.toml --authenticator dummy --port $(HUB_PORT) --state hub-state
 
 # The demo workbook ships inside the package (data/demo.xlsx links to it).
 DEMO := popanalytics/demo/demo.xlsx
@@ -57,7 +79,7 @@ format: install-test
 	$(BIN)/ruff check --fix popanalytics tests bench
 
 ## Install what the tests need (browser included) and run the whole suite.
-test: install-test browser libreoffice $(DEMO) lint
+test: install-test hub-deps browser libreoffice $(DEMO) lint
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pytest
 
 bench: install-test
@@ -67,4 +89,4 @@ bench: install-test
 	$(BIN)/python bench/dashboard.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts hub-state $(HUB_DIR)/node_modules

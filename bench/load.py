@@ -10,7 +10,12 @@ process so memory peaks do not mix:
 It prints seconds (median of the repeats) and peak RSS, and the ratio
 load+validate / raw calamine (goal ≤ 1.5). Workbooks are cached in bench/.cache/.
 
-    .venv/bin/python bench/load.py [--sizes 5000 50000] [--repeat 3]
+Then the hostile files of issue 8 (tests/hostile_files.py: a value at
+XFD1048576, a zip bomb, a 10 MB CSV field, …), each loaded in a fresh process
+under RLIMIT_AS 3 GiB: seconds, peak RSS and the outcome (the error code of
+the clear message, or the rows read). Goal: each within 60 s and 3 GB.
+
+    .venv/bin/python bench/load.py [--sizes 5000 50000] [--repeat 3] [--no-hostile]
 """
 
 from __future__ import annotations
@@ -22,7 +27,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import demo_workbook, peak_rss_mb, timed
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from _common import CACHE, demo_workbook, peak_rss_mb, timed
+from hostile_files import CASES
+
+# what a hostile file may cost (issue 8)
+HOSTILE_MEMORY = 3 * 1024**3
+HOSTILE_SECONDS = 60.0
 
 OPERATIONS = ("calamine", "openpyxl", "load")
 LABELS = {
@@ -31,6 +42,52 @@ LABELS = {
     "load": "popanalytics load+validate",
 }
 GOAL = 1.5
+
+
+def run_hostile(path: Path) -> dict[str, object]:
+    """Load one hostile file in this (fresh) process, under the memory limit."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (HOSTILE_MEMORY, HOSTILE_MEMORY))
+    from popanalytics.dataset import load
+    from popanalytics.errors import PopError
+
+    def attempt() -> str:
+        try:
+            loaded = load([path])
+        except PopError as error:
+            return f"refused: {error.code}"
+        read = sum(c.read for c in loaded.report.counts.values())
+        return f"read {read} rows, {len(loaded.report.findings)} findings"
+
+    seconds, outcome = timed(attempt, 1)
+    return {"seconds": seconds, "peak_mb": _own_peak_mb(), "outcome": outcome}
+
+
+def _own_peak_mb() -> float:
+    """This process's own peak RSS (VmHWM). getrusage's ru_maxrss also counts the
+    parent's memory at the fork before exec, which here is the bench with a
+    50,000-employee workbook in memory."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return peak_rss_mb()
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))
+    return int(kilobytes) / 1024
+
+
+def measure_hostile(path: Path) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--hostile-one", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=HOSTILE_SECONDS * 2,
+    )
+    if out.returncode != 0:  # killed: a regression to report, not a crash of the bench
+        return {"seconds": float("nan"), "peak_mb": float("nan"), "outcome": "DIED"}
+    figures: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def run_one(operation: str, path: Path, repeat: int) -> dict[str, float]:
@@ -68,11 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 50000])
     parser.add_argument("--repeat", type=int, default=3, help="repeats per size ≤ 5,000")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--no-hostile", action="store_true", help="skip the hostile files")
     parser.add_argument("--one", nargs=2, metavar=("OPERATION", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--hostile-one", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.one:  # child process: one measurement, printed as JSON
         print(json.dumps(run_one(args.one[0], Path(args.one[1]), args.repeat)))
+        return 0
+    if args.hostile_one:
+        print(json.dumps(run_hostile(Path(args.hostile_one))))
         return 0
 
     rows = []
@@ -97,7 +159,26 @@ def main(argv: list[str] | None = None) -> int:
         ratio = figures["load"]["seconds"] / figures["calamine"]["seconds"]
         verdict = "ok" if ratio <= GOAL else f"above the goal of {GOAL}"
         print(f"{size:>9,}  ratio load+validate / raw calamine = {ratio:.2f} ({verdict})")
+    if not args.no_hostile:
+        _hostile_table()
     return 0
+
+
+def _hostile_table() -> None:
+    """Every hostile file of tests/hostile_files.py: built, loaded, measured."""
+    folder = CACHE / "hostile"
+    folder.mkdir(parents=True, exist_ok=True)
+    print()
+    print(f"hostile files (each in a fresh process, RLIMIT_AS {HOSTILE_MEMORY / 1024**3:.0f} GiB)")
+    print(f"{'file':<28} {'size':>9} {'seconds':>8} {'peak MB':>8}  outcome")
+    for name, (file_name, build) in CASES.items():
+        path = build(folder / file_name)
+        f = measure_hostile(path)
+        seconds, peak = float(f["seconds"]), float(f["peak_mb"])  # type: ignore[arg-type]
+        within = seconds <= HOSTILE_SECONDS and peak * 1e6 <= HOSTILE_MEMORY
+        flag = "" if within else "  ABOVE 60 s / 3 GB"
+        size = f"{path.stat().st_size / 1e3:,.0f} KB"
+        print(f"{name:<28} {size:>9} {seconds:>8.2f} {peak:>8.0f}  {f['outcome']}{flag}")
 
 
 if __name__ == "__main__":

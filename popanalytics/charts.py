@@ -608,3 +608,38 @@ def quality_counts(counts: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title=t("dash.axis.rows", lang))
     return fig
+
+
+def since_per_group(
+    frame: pd.DataFrame, metrics: Sequence[str], lang: str, k: int = DEFAULT_K
+) -> go.Figure:
+    """ "Since the previous import": grouped bars of the new counts, one per metric
+    and group (the total when the frame is not grouped)."""
+    fig = go.Figure()
+    any_suppressed = False
+    for metric, colour in zip(metrics, (HELD, PRIMARY, MISSED, ACCENT), strict=False):
+        rows = per_group(frame, metric)
+        if rows.empty:
+            rows = headline(frame, metric)
+        if rows.empty:
+            continue
+        suppressed = rows["suppressed"].astype(bool)
+        any_suppressed = any_suppressed or bool(suppressed.any())
+        fig.add_bar(
+            x=[group_label(g, lang) for g in rows["group"]],
+            y=rows["numerator"].where(~suppressed, 0).fillna(0).tolist(),
+            name=metric_label(metric, lang),
+            marker_color=colour,
+            text=_count_texts(rows["numerator"], suppressed, lang, k),
+            textposition="outside",
+            hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
+        )
+    _base_layout(fig, lang, t("dash.chart.since", lang), height=360)
+    if not fig.data:
+        _empty(fig, lang)
+        return fig
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title=t("dash.axis.count", lang))
+    if any_suppressed:
+        _suppression_note(fig, lang, k)
+    return fig

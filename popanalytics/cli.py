@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,13 +25,26 @@ from popanalytics.dashboard.limits import DEFAULT_MAX_KERNELS, DEFAULT_MAX_UPLOA
 from popanalytics.errors import PopError
 from popanalytics.i18n import LANGS, t
 from popanalytics.io import SUPPORTED_EXTENSIONS
+from popanalytics.io.controls import strip_controls
 from popanalytics.metrics.params import DEFAULT_K
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_FATAL = 2
 
-COMMANDS = ("validate", "metrics", "report", "followup", "progress", "demo", "serve")
+COMMANDS = (
+    "validate",
+    "metrics",
+    "report",
+    "followup",
+    "progress",
+    "demo",
+    "serve",
+    "hub",
+    "import",
+    "snapshots",
+    "forget",
+)
 
 # HR data leaves the program only in files the user alone can read: while a command
 # runs, whatever it (or a library, or Voilà) creates is 0600 and a folder 0700; a file
@@ -54,13 +68,17 @@ def _filter(text: str) -> tuple[str, str]:
 
 
 def _add_data(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    from popanalytics.cli_store import add_store_option
+
+    # DATA or --store: which one is checked when the command runs (cli_store)
     p.add_argument(
         "data",
-        nargs="*" if optional else "+",
+        nargs="*",
         metavar="DATA",
         help=f"export files ({', '.join(SUPPORTED_EXTENSIONS)}) or folders holding them",
     )
     p.add_argument("--mapping", metavar="FILE", help="TOML file with extra header/sheet aliases")
+    add_store_option(p)
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
@@ -235,6 +253,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
     cli_steering.add_target_option(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "hub",
+        help="serve the dashboard to many users through JupyterHub (log-in, roles)",
+        description="Start JupyterHub with deploy/jupyterhub/jupyterhub_config.py: each user "
+        "logs in and sees the dashboard within the role and scope the roles file gives them "
+        "(docs/access.md, docs/deploy.md). The roles file is checked against the data first.",
+    )
+    _add_data(p, optional=True)
+    _add_lang(p)
+    p.add_argument("--roles", required=True, metavar="FILE", help="roles file (TOML)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--ip", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument(
+        "--authenticator",
+        choices=("native", "dummy"),
+        default="native",
+        help="native: jupyterhub-nativeauthenticator; dummy: tests and demos only, "
+        "loopback only, password in POPANALYTICS_HUB_PASSWORD",
+    )
+    p.add_argument("--cycle", type=int, metavar="YEAR", help="initial cycle")
+    p.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="initial date")
+    p.add_argument(
+        "--state",
+        default="hub-state",
+        metavar="DIR",
+        help="hub database, secrets (default hub-state)",
+    )
+    p.add_argument("--audit-log", metavar="FILE", help="audit log (default STATE/audit.jsonl)")
+    p.set_defaults(func=cmd_hub)
+
+    from popanalytics.cli_store import add_store_commands
+
+    add_store_commands(sub)
     return parser
 
 
@@ -270,16 +322,16 @@ def _params(args: argparse.Namespace) -> Any:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from popanalytics.dataset import load
+    from popanalytics.cli_store import load_data
 
-    return load(list(args.data), mapping=args.mapping)
+    return load_data(args)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     loaded = _load(args)
     report = loaded.report
     if args.json:
-        print(json.dumps(report.to_json(args.lang), ensure_ascii=False, indent=2))
+        print(_json_safe(json.dumps(report.to_json(args.lang), ensure_ascii=False, indent=2)))
         return EXIT_OK
     lang = args.lang
     labelled = report.labelled(lang)
@@ -297,7 +349,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(_table([header, *rows]))
     if labelled.unrecognised:
         places = ", ".join(_place(file, sheet, None) for file, sheet in labelled.unrecognised)
-        print(t("cli.validate.unrecognised", lang, places=places))
+        print(_terminal(t("cli.validate.unrecognised", lang, places=places)))
     findings = labelled.findings
     if findings.empty:
         print(t("cli.validate.no_findings", lang))
@@ -310,7 +362,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         t("cli.validate.message", lang),
     )
     frows = [
-        (_place(r["file"], r["sheet"], r["row"]), str(r["severity"]), str(r["message"]))
+        (_place(r["file"], r["sheet"], r["row"]), str(r["severity"]), _terminal(str(r["message"])))
         for r in findings.to_dict("records")
     ]
     print(_table([fheader, *frows]))
@@ -323,7 +375,23 @@ def _place(file: Any, sheet: Any, row: Any) -> str:
         parts.append(sheet)
     if row is not None and not pd.isna(row):
         parts.append(str(int(row)))
-    return ":".join(parts)
+    return _terminal(":".join(parts))
+
+
+def _terminal(text: str) -> str:
+    """Text as the terminal may show it: a file or sheet name, or a value quoted
+    in a message, can hold escape codes (file names are not cleaned on import);
+    they are removed here, at the output edge, and line breaks become spaces so
+    one finding stays one line of the table."""
+    return strip_controls(text).replace("\n", " ").replace("\t", " ")
+
+
+def _json_safe(text: str) -> str:
+    """JSON escapes C0 controls itself; DEL and C1 (8-bit CSI) are escaped too."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:
@@ -366,6 +434,7 @@ def params_json(params: Any, sources: Sequence[str]) -> dict[str, Any]:
 
 
 def cmd_metrics(args: argparse.Namespace) -> int:
+    from popanalytics.cli_store import source_names
     from popanalytics.metrics import figures
     from popanalytics.presentation import (
         figure_text,
@@ -381,7 +450,8 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     frame = figures(loaded.dataset, params)
     if args.json:
         out = {
-            "parameters": params_json(params, args.data) | {"targets": targets.as_dict()},
+            "parameters": params_json(params, source_names(args, loaded))
+            | {"targets": targets.as_dict()},
             "targets": cli_steering.targets_json(targets, frame),
             "figures": [
                 {
@@ -425,6 +495,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from popanalytics.cli_store import source_names
     from popanalytics.export.overview import write_overview
 
     params = _params(args)
@@ -435,7 +506,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         cli_steering.write_report_with_targets(out, loaded, params, targets, args)
     else:
         write_overview(
-            out, loaded.dataset, loaded.report, params, lang=args.lang, sources=args.data
+            out,
+            loaded.dataset,
+            loaded.report,
+            params,
+            lang=args.lang,
+            sources=source_names(args, loaded),
         )
     _private([out])
     print(t("cli.written", args.lang, path=out))
@@ -480,6 +556,7 @@ def _private(paths: Iterable[Path]) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from popanalytics.cli_store import check_data_or_store, open_store_for_serve
     from popanalytics.dashboard.server import serve
     from popanalytics.io.mapping import load_mapping
     from popanalytics.io.sources import expand_sources
@@ -494,13 +571,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
             )
     # a typo in a path or a broken mapping file fails here, at the terminal, rather
     # than in every page the server would serve
+    check_data_or_store(args, optional=True)
     if args.data:
         expand_sources(list(args.data))
     load_mapping(args.mapping)
+    open_store_for_serve(args)
     cli_steering.pass_targets_to_serve(cli_steering.targets_from(args))
     return serve(
         list(args.data),
         mapping=args.mapping,
+        store=args.store,
+        snapshot=args.snapshot,
         port=args.port,
         host=args.host,
         cycle=args.cycle,
@@ -509,6 +590,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_kernels=args.max_kernels,
         max_upload_mb=args.max_upload_mb,
         allow_hosts=args.allow_host,
+    )
+
+
+def cmd_hub(args: argparse.Namespace) -> int:
+    from popanalytics.hub.launch import HubSettings, run
+    from popanalytics.io.mapping import load_mapping
+    from popanalytics.io.sources import expand_sources
+
+    if args.data:
+        expand_sources(list(args.data))
+    load_mapping(args.mapping)
+    return run(
+        HubSettings(
+            data=tuple(args.data),
+            roles=args.roles,
+            port=args.port,
+            ip=args.ip,
+            authenticator=args.authenticator,
+            cycle=args.cycle,
+            reference_date=args.reference_date,
+            mapping=args.mapping,
+            lang=args.lang,
+            state=args.state,
+            audit_log=args.audit_log,
+        )
     )
 
 
@@ -521,7 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except PopError as exc:
-        print(exc.message(lang), file=sys.stderr)
+        # the message names files and sheets as they are called: never raw escape codes
+        print(strip_controls(exc.message(lang)), file=sys.stderr)
         return EXIT_FATAL
     except KeyboardInterrupt:
         return 130

@@ -76,6 +76,12 @@ class TableSpec:
         return tuple(cols)
 
 
+# Ceilings of a training need's hours and cost: no real record comes near them,
+# and values beyond (1e308 typed or pasted) would overflow every sum. A value
+# above is out of range: reported and left empty (docs/import.md, "Limits").
+MAX_HOURS = 10_000.0
+MAX_COST = 10_000_000.0
+
 EMPLOYEE_ID_ALIASES = (
     "personeelsnummer",
     "personeelsnr",
@@ -323,9 +329,19 @@ TRAINING_NEEDS_SPEC = TableSpec(
             aliases=("prioriteit",),
             enum={"high": ("hoog",), "medium": ("middel", "gemiddeld"), "low": ("laag",)},
         ),
-        FieldSpec("hours", "number", aliases=("uren", "duur (uren)", "duur uren"), min_value=0.0),
         FieldSpec(
-            "cost", "number", aliases=("kostprijs", "kost", "budget", "prijs"), min_value=0.0
+            "hours",
+            "number",
+            aliases=("uren", "duur (uren)", "duur uren"),
+            min_value=0.0,
+            max_value=MAX_HOURS,
+        ),
+        FieldSpec(
+            "cost",
+            "number",
+            aliases=("kostprijs", "kost", "budget", "prijs"),
+            min_value=0.0,
+            max_value=MAX_COST,
         ),
         FieldSpec(
             "status",

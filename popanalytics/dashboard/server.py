@@ -101,6 +101,8 @@ def serve_environment(
     base: Mapping[str, str] | None = None,
     token: str | None = None,
     max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB,
+    store: str | None = None,
+    snapshot: str | None = None,
 ) -> dict[str, str]:
     """Voilà's and the kernels' environment: the parameters as POPANALYTICS_* variables.
 
@@ -119,11 +121,17 @@ def serve_environment(
     # files are resolved here, so the kernel (started elsewhere) finds them
     env[sources.ENV_DATA] = json.dumps([str(Path(p).resolve()) for p in data])
     env[sources.ENV_LANG] = lang
+    # Arrow's default allocator (mimalloc) keeps the buffers freed while a snapshot
+    # is decoded (~90 MiB at 50,000 employees) for reuse; the system allocator
+    # hands them back, and a kernel holds only what the page shows
+    env.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     for key, value in (
         (sources.ENV_MAPPING, str(Path(mapping).resolve()) if mapping else None),
         (sources.ENV_CYCLE, str(cycle) if cycle is not None else None),
         (sources.ENV_REFERENCE_DATE, reference_date.isoformat() if reference_date else None),
         (ENV_TOKEN, token),
+        (sources.ENV_STORE, str(Path(store).resolve()) if store else None),
+        (sources.ENV_SNAPSHOT, snapshot),
     ):
         if value is None:
             env.pop(key, None)
@@ -187,6 +195,8 @@ def serve(
     max_kernels: int = DEFAULT_MAX_KERNELS,
     max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB,
     allow_hosts: Sequence[str] = (),
+    store: str | None = None,
+    snapshot: str | None = None,
 ) -> int:
     """Serve the dashboard in the foreground until interrupted; Voilà's exit code.
 
@@ -203,6 +213,8 @@ def serve(
         lang=lang,
         token=token,
         max_upload_mb=max_upload_mb,
+        store=store,
+        snapshot=snapshot,
     )
     if not is_loopback(host):
         print(t("serve.remote_warning", lang, host=host), file=sys.stderr, flush=True)

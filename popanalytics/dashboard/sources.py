@@ -18,6 +18,8 @@ ENV_MAPPING = "POPANALYTICS_MAPPING"
 ENV_CYCLE = "POPANALYTICS_CYCLE"
 ENV_REFERENCE_DATE = "POPANALYTICS_REFERENCE_DATE"
 ENV_LANG = "POPANALYTICS_LANG"
+ENV_STORE = "POPANALYTICS_STORE"  # a snapshot store: the page opens its snapshot
+ENV_SNAPSHOT = "POPANALYTICS_SNAPSHOT"  # which one (default: the newest)
 
 Progress = Callable[..., None]
 T = TypeVar("T")
@@ -39,6 +41,8 @@ class Settings:
     cycle: int | None = None
     reference_date: dt.date | None = None
     lang: str = "nl"
+    store: str | None = None
+    snapshot: str | None = None
 
 
 def settings_from(environ: Mapping[str, str]) -> Settings:
@@ -50,6 +54,8 @@ def settings_from(environ: Mapping[str, str]) -> Settings:
         cycle=_setting(environ, ENV_CYCLE, int),
         reference_date=_setting(environ, ENV_REFERENCE_DATE, dt.date.fromisoformat),
         lang=lang if lang in LANGS else "nl",
+        store=environ.get(ENV_STORE) or None,
+        snapshot=environ.get(ENV_SNAPSHOT) or None,
     )
 
 
@@ -78,7 +84,10 @@ def load_sources(
 
 
 def load_initial(settings: Settings, progress: Progress | None = None) -> tuple[Any, str]:
-    """The data the page opens on and its label: the given files, else the demo ("")."""
+    """The data the page opens on and its label: the store's snapshot, the given files,
+    else the demo ("")."""
+    if settings.store:
+        return load_snapshot(settings.store, settings.snapshot)
     if settings.data:
         loaded = load_sources(settings.data, settings.mapping, progress)
         return loaded, ", ".join(Path(p).name for p in settings.data)
@@ -90,6 +99,27 @@ def load_initial(settings: Settings, progress: Progress | None = None) -> tuple[
     from popanalytics.schema.quality import QualityReport
 
     return Loaded(demo_dataset(), QualityReport()), ""
+
+
+def load_snapshot(store: str, snapshot: str | None = None) -> tuple[Any, str]:
+    """A snapshot of the store (default: the newest) and its label; PopError when it
+    cannot be read."""
+    from popanalytics.dataset import load_snapshot as load
+
+    loaded = load(store, snapshot)
+    assert loaded.snapshot is not None
+    return loaded, loaded.snapshot.title
+
+
+def release_freed_memory() -> None:
+    """Give memory freed while loading back to the OS (glibc keeps it otherwise):
+    each page view's kernel then holds only what it uses. A no-op elsewhere."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def default_reference_date(is_demo: bool, today: dt.date | None = None) -> dt.date:
@@ -104,3 +134,14 @@ def default_reference_date(is_demo: bool, today: dt.date | None = None) -> dt.da
 def uploaded_files(value: Sequence[Mapping[str, Any]]) -> list[tuple[str, bytes]]:
     """The FileUpload widget's value as (name, bytes) sources for dataset.load."""
     return [(str(f["name"]), bytes(f["content"])) for f in value]
+
+
+def scoped_loaded(loaded: Any, scoped: Any) -> Any:
+    """``loaded`` with the user's scoped dataset; the quality report (row findings
+    that may name anyone) is kept for unscoped hr only."""
+    from popanalytics.dataset import Loaded
+    from popanalytics.schema.quality import QualityReport
+
+    access = scoped.access
+    report = loaded.report if access.role == "hr" and not access.scoped else QualityReport()
+    return Loaded(scoped.dataset, report)

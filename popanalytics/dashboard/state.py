@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from popanalytics import metrics
+from popanalytics.dashboard.snapshots import SnapshotSource, imported_on
 from popanalytics.metrics.params import DEFAULT_K, Audience, Params
 from popanalytics.metrics.targets import Targets
 from popanalytics.model import Dataset
@@ -106,6 +107,8 @@ class DashboardState:
     lang: str = "nl"
     cycle_start_month: int = 1
     k: int = DEFAULT_K
+    # under JupyterHub, management and managers see one audience: no change widens it
+    fixed_audience: Audience | None = None
     engine: Engine = field(default_factory=MetricsEngine)
     targets: Targets = field(default_factory=Targets)  # the session's targets (none by default)
     _cache: dict[tuple[str, Params], pd.DataFrame] = field(default_factory=dict, repr=False)
@@ -115,6 +118,9 @@ class DashboardState:
         default_factory=dict, repr=False
     )
     _manager_names: pd.Series | None = field(default=None, repr=False)
+    # the store the page reads from (None: files, the demo or an upload)
+    snapshots: SnapshotSource | None = None
+    _previous: tuple[str, Any] | None = field(default=None, repr=False)
 
     @property
     def dataset(self) -> Dataset:
@@ -131,8 +137,11 @@ class DashboardState:
         return params_from(self.filters, cycle_start_month=self.cycle_start_month, k=self.k)
 
     def set_filters(self, **changes: Any) -> Filters:
-        """Change some filters; figures are recomputed lazily (and only once per Params)."""
+        """Change some filters; figures are recomputed lazily (and only once per Params).
+        A fixed audience stays, whatever is asked."""
         self.filters = self.filters.with_(**changes)
+        if self.fixed_audience is not None and self.filters.audience != self.fixed_audience:
+            self.filters = self.filters.with_(audience=self.fixed_audience)
         return self.filters
 
     def replace_data(self, loaded: Any, source: str) -> None:
@@ -142,6 +151,7 @@ class DashboardState:
         self._options.clear()
         self._prepared = None
         self._manager_names = None
+        self._previous = None
         was_demo = not self.source
         self.source = source
         self.filters = self.filters.with_(**dict.fromkeys(FILTER_FIELDS))
@@ -205,6 +215,36 @@ class DashboardState:
         return self._cached(
             "overdue", self.params.with_(group_by=None), self.engine.overdue_agreements
         )
+
+    def previous_snapshot(self) -> Any:
+        """The manifest of the snapshot before the shown one (None: none, or no store)."""
+        source = self.snapshots
+        if source is None or source.current is None:
+            return None
+        return source.previous(source.current)
+
+    def since(self) -> pd.DataFrame | None:
+        """ "Since the previous import" for the current filters; None without a
+        previous snapshot. The previous snapshot is opened and prepared once."""
+        before = self.previous_snapshot()
+        if before is None:
+            return None
+        assert self.snapshots is not None
+        if self._previous is None or self._previous[0] != before.id:
+            self._previous = (
+                before.id,
+                self.engine.prepare(self.snapshots.open(before.id).dataset),
+            )
+        previous = self._previous[1]
+        params = self.params
+        since_day = min(imported_on(before), params.effective_reference)
+
+        def compute(prepared: Any, p: Params) -> pd.DataFrame:
+            from popanalytics.metrics.since import since_previous
+
+            return since_previous(prepared, previous, p, since_day)
+
+        return self._cached(f"since:{before.id}", params, compute)
 
     def options(self, name: str) -> list[str]:
         """The values of an employee field for its dropdown, sorted; a team list only

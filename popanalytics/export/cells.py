@@ -37,9 +37,12 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\n")
 DATE_FORMAT = "dd/mm/yyyy"
-# Control characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE):
-# they are dropped, the file could not be written or opened otherwise.
-ILLEGAL_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML 1.0 cannot hold: control characters (openpyxl's
+# ILLEGAL_CHARACTERS_RE), the non-characters U+FFFE/U+FFFF and lone surrogates
+# (which openpyxl writes, but which no reader opens). They are dropped, the
+# file could not be written or opened otherwise. The importer removes them
+# already (io/controls.py); this is the defence for any other text.
+ILLEGAL_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 CellValue = str | int | float | bool | dt.datetime | None
 

@@ -10,13 +10,14 @@ sheet, are not data and are removed. The index stays the source row number.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from popanalytics.io.controls import strip_controls, strip_controls_column
 from popanalytics.io.names import first_only
-from popanalytics.io.raw import RawTable
+from popanalytics.io.raw import Cleaned, RawTable
 from popanalytics.model import CONVERSATIONS, EMPLOYEES
 
 # Floats beyond this are not exact integers; leave them as they are.
@@ -28,13 +29,21 @@ _is_space = np.frompyfunc(str.isspace, 1, 1)
 
 
 def clean_column(values: pd.Series) -> pd.Series:
-    """Blank/NaN → None and whole floats → int, for one object column."""
+    """Blank/NaN → None and whole floats → int, for one object column; control
+    characters removed from text (see controls.py)."""
+    return _clean_column(values)[0]
+
+
+def _clean_column(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """`clean_column` plus the mask of cells whose text lost a control character."""
     cells = values.to_numpy(dtype=object, copy=True)
     kinds = _type_of(cells)
     # elementwise over a numpy array of types, not one type comparison
     is_str = kinds == str  # noqa: E721
+    changed = np.zeros(len(cells), dtype=bool)
     if is_str.any():
-        strings = cells[is_str]
+        strings, changed[is_str] = strip_controls_column(cells[is_str])
+        cells[is_str] = strings
         blank = np.zeros(len(cells), dtype=bool)
         blank[is_str] = (strings == "") | _is_space(strings).astype(bool)
         cells[blank] = None
@@ -48,25 +57,39 @@ def clean_column(values: pd.Series) -> pd.Series:
         converted[missing] = None
         converted[whole] = numbers[whole].astype(np.int64).tolist()
         cells[is_float] = converted
-    return pd.Series(cells, index=values.index, dtype=object, name=values.name)
+    cleaned = pd.Series(cells, index=values.index, dtype=object, name=values.name)
+    return cleaned, changed
 
 
 def clean_cells(data: pd.DataFrame) -> pd.DataFrame:
     """Every column cleaned; rows empty in all columns removed."""
-    cleaned = pd.DataFrame(
-        {key: clean_column(data[key]) for key in data.columns},
-        index=data.index,
-        dtype=object,
-    )
-    return cleaned.loc[cleaned.notna().any(axis=1)]
+    return _clean_cells(data)[0]
+
+
+def _clean_cells(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, Cleaned]]:
+    """`clean_cells` plus, per column position, the cells that lost control characters."""
+    columns: dict[object, pd.Series] = {}
+    controls: dict[int, Cleaned] = {}
+    for key in data.columns:
+        columns[key], changed = _clean_column(data[key])
+        if changed.any():
+            rows = data.index[changed]
+            controls[int(key)] = Cleaned(int(changed.sum()), int(rows[0]))
+    cleaned = pd.DataFrame(columns, index=data.index, dtype=object)
+    return cleaned.loc[cleaned.notna().any(axis=1)], controls
 
 
 @dataclass(frozen=True)
 class Body:
-    """A sheet's header texts and cleaned data rows (positional columns)."""
+    """A sheet's header texts and cleaned data rows (positional columns).
+
+    ``controls``: per column position, the cells control characters were
+    removed from (see controls.py).
+    """
 
     headers: tuple[str, ...]
     data: pd.DataFrame
+    controls: dict[int, Cleaned] = field(default_factory=dict)
 
 
 def split_body(raw: pd.DataFrame) -> Body:
@@ -74,8 +97,11 @@ def split_body(raw: pd.DataFrame) -> Body:
     if raw.empty:
         return Body((), pd.DataFrame(dtype=object))
     header_cells = raw.iloc[0].tolist()
-    headers = tuple("" if _blank(cell) else str(cell).strip() for cell in header_cells)
-    return Body(headers, clean_cells(raw.iloc[1:]))
+    headers = tuple(
+        "" if _blank(cell) else strip_controls(str(cell)).strip() for cell in header_cells
+    )
+    data, controls = _clean_cells(raw.iloc[1:])
+    return Body(headers, data, controls)
 
 
 def raw_table(
@@ -119,6 +145,7 @@ def raw_table(
         sheet=sheet,
         ignored_columns=tuple(ignored),
         headers=headers,
+        controls={keep[p]: found for p, found in body.controls.items() if p in keep},
     )
 
 

@@ -28,3 +28,13 @@ def fatal(
         column=column,
         code=f"io.{label}",
     )
+
+
+def count_text(number: int) -> str:
+    """``2675676`` → ``2.675.676``: a count as the messages show it."""
+    return f"{number:,}".replace(",", ".")
+
+
+def megabytes(size: int) -> str:
+    """A size in bytes as whole megabytes, as the messages show it (at least 1)."""
+    return str(max(1, round(size / 1e6)))

@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 
+@dataclass(frozen=True)
+class Cleaned:
+    """Cells of one column that control characters were removed from on import."""
+
+    cells: int
+    first_row: int  # the row number of the first of them, as the user sees it
+
+
 @dataclass
 class RawTable:
     """One source sheet (or CSV file) recognised as one canonical table.
@@ -25,3 +33,5 @@ class RawTable:
     ignored_columns: tuple[str, ...] = ()
     # canonical field -> the header text as it stood in the file
     headers: dict[str, str] = field(default_factory=dict)
+    # canonical field -> the cells control characters were removed from (a warning)
+    controls: dict[str, Cleaned] = field(default_factory=dict)

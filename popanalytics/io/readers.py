@@ -17,6 +17,7 @@ import csv
 import io
 import itertools
 import os
+import threading
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -24,11 +25,21 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal, cast
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
 from popanalytics.errors import PopError
-from popanalytics.io.problems import fatal
+from popanalytics.io import limits
+from popanalytics.io.extent import (
+    WorkbookPlan,
+    bounded_sheet,
+    check_grid,
+    check_workbook,
+    is_zip,
+    plan_workbook,
+)
+from popanalytics.io.problems import count_text, fatal, megabytes
 from popanalytics.io.sources import TEXT_EXTENSIONS, SourceFile
 
 # How many rows at the top of a sheet are searched for the header row.
@@ -46,6 +57,8 @@ _ENCRYPTED_MARKERS = (b"EncryptedPackage", "EncryptedPackage".encode("utf-16-le"
 _SEPARATORS = (";", ",", "\t")
 # Engines tried when calamine cannot read an old or unusual file.
 _FALLBACK_ENGINES: dict[str, Literal["xlrd", "odf"]] = {".xls": "xlrd", ".ods": "odf"}
+# the csv module refuses fields over 128 KB by default; up to the documented limit is fine
+csv.field_size_limit(max(csv.field_size_limit(), limits.MAX_CSV_FIELD_CHARS))
 
 
 @dataclass(frozen=True)
@@ -102,10 +115,16 @@ def is_encrypted_opendocument(data: bytes) -> bool:
 def _workbook_sheets(source: SourceFile, data: bytes) -> list[Sheet]:
     if is_encrypted_office_file(data):
         raise fatal("encrypted", file=source.name)
+    # a zip bomb is refused here; each sheet is measured just before it is read
+    plan = plan_workbook(data, source.name) if is_zip(data) else None
     try:
-        grids = _calamine_grids(data)
+        grids = _calamine_grids(data, source.name, plan)
     except PasswordError as exc:
         raise fatal("encrypted", file=source.name) from exc
+    except PopError:  # a sheet beyond the limits (the cell budget)
+        raise
+    except MemoryError as exc:
+        raise _too_large(source) from exc
     except Exception as exc:  # calamine raises several types; none may escape raw
         if source.extension == ".ods" and is_encrypted_opendocument(data):
             raise fatal("encrypted", file=source.name) from exc
@@ -113,7 +132,12 @@ def _workbook_sheets(source: SourceFile, data: bytes) -> list[Sheet]:
         if engine is None:
             raise fatal("unreadable", file=source.name, kind=source.kind) from exc
         try:
-            grids = _pandas_grids(data, engine)
+            grids = _pandas_grids(data, engine, source.name)
+        except PopError:
+            raise
+        except MemoryError as memory:
+            # pandas expands repeated rows and columns (.ods) into a dense frame
+            raise _too_large(source) from memory
         except Exception:
             raise fatal("unreadable", file=source.name, kind=source.kind) from exc
     alone = len(grids) == 1
@@ -129,38 +153,78 @@ def _workbook_sheets(source: SourceFile, data: bytes) -> list[Sheet]:
     ]
 
 
-def _calamine_grids(data: bytes) -> list[tuple[str, Cells]]:
+def _too_large(source: SourceFile) -> PopError:
+    return fatal("too_large_to_read", file=source.name, limit=count_text(limits.MAX_SHEET_CELLS))
+
+
+def _calamine_grids(data: bytes, file: str, plan: WorkbookPlan | None) -> list[tuple[str, Cells]]:
     """Every work sheet as rows of cells starting at A1 (chart and macro sheets skipped)."""
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
         names = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
     finally:
         workbook.close()
+    budget = _CellBudget(file)
     if len(names) == 1:
-        return [(names[0], _calamine_sheet(data, names[0]))]
+        return [(names[0], _calamine_sheet(data, names[0], budget, plan))]
     # calamine parses without holding the GIL, so sheets read in parallel threads
     # (each with its own workbook handle): a 4-sheet export loads ~1.7x faster on 2 cores
     with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
-        sheets = list(pool.map(lambda name: _calamine_sheet(data, name), names))
+        sheets = list(pool.map(lambda name: _calamine_sheet(data, name, budget, plan), names))
     return list(zip(names, sheets, strict=True))
 
 
-def _calamine_sheet(data: bytes, name: str) -> Cells:
+class _CellBudget:
+    """The cells a workbook's sheets may hold, in all (limits.MAX_WORKBOOK_CELLS),
+    counted as each sheet's grid is known and before it becomes Python objects
+    (which is where the memory goes). For .xls and .ods, which are not measured
+    beforehand, this is also the per-sheet check; sheets read in parallel may
+    overrun the total by the ones in flight, each within the sheet limits.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.used = 0
+        self._lock = threading.Lock()
+
+    def take(self, sheet: str, rows: int, columns: int) -> None:
+        check_grid(self.file, sheet, rows, columns)
+        with self._lock:
+            self.used += rows * columns
+            used = self.used
+        check_workbook(self.file, used)
+
+
+def _calamine_sheet(
+    data: bytes, name: str, budget: _CellBudget, plan: WorkbookPlan | None
+) -> Cells:
+    """One sheet's cells. An .xlsx sheet is measured first (extent.py): calamine
+    only ever sees a sheet within the limits, trimmed to its real extent."""
+    if plan is not None:
+        data = bounded_sheet(plan, name)
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
-        return cast(Cells, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+        sheet = workbook.get_sheet_by_name(name)
+        # to_python starts at A1 (skip_empty_area=False): the grid is end + 1
+        end_row, end_column = (sheet.end or (-1, -1)) if sheet.height else (-1, -1)
+        budget.take(name, end_row + 1, end_column + 1)
+        return cast(Cells, sheet.to_python(skip_empty_area=False))
     finally:
         workbook.close()
 
 
-def _pandas_grids(data: bytes, engine: Literal["xlrd", "odf"]) -> list[tuple[str, Cells]]:
+def _pandas_grids(
+    data: bytes, engine: Literal["xlrd", "odf"], file: str
+) -> list[tuple[str, Cells]]:
     """The slow fallback through pandas, shaped like calamine's output."""
     with warnings.catch_warnings():
         # pandas deprecates its xlrd engine in favour of calamine, which was tried first
         warnings.simplefilter("ignore")
         frames = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, engine=engine)
     grids: list[tuple[str, Cells]] = []
+    budget = _CellBudget(file)
     for name, frame in frames.items():
+        budget.take(str(name), *frame.shape)
         cells = frame.astype(object).where(frame.notna(), None)
         grids.append((str(name), cells.to_numpy().tolist()))
     return grids
@@ -180,7 +244,11 @@ def _grid_body(rows: Cells) -> Callable[[int], pd.DataFrame]:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM; UTF-16 when it has a BOM), else Windows-1252."""
+    """UTF-8 (with or without BOM; UTF-16 when it has a BOM), else Windows-1252.
+
+    Text holding NUL characters is binary data, not text in another encoding:
+    that is said as such, naming the first line that holds one.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates: tuple[str, ...] = ("utf-16",)
     else:
@@ -190,16 +258,77 @@ def decode_text(data: bytes, name: str) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        # NUL characters mean a binary file (a workbook renamed to .csv), not text
-        if "\x00" not in text:
-            return text
+        nul = text.find("\x00")
+        if nul >= 0:
+            raise fatal("csv_nul", file=name, line=text.count("\n", 0, nul) + 1)
+        return text
     raise fatal("encoding", file=name)
+
+
+def _check_text_size(data: bytes, text: str, name: str) -> None:
+    """Refuse a text file with too many lines or fields, or a field beyond
+    MAX_CSV_FIELD_CHARS, before anything parses it.
+
+    Counting is str.count (C speed); the fields are bounded by the count of the
+    most frequent separator, whichever it turns out to be. Line lengths are
+    measured on the bytes with numpy (no loop over lines); only a line longer
+    than the field limit is split, to name the field.
+    """
+    lines = text.count("\n") + 1
+    if lines > limits.MAX_CSV_LINES:
+        raise fatal(
+            "csv_too_many_lines",
+            file=name,
+            lines=count_text(lines),
+            limit=count_text(limits.MAX_CSV_LINES),
+        )
+    fields = max(text.count(separator) for separator in _SEPARATORS)
+    if fields > limits.MAX_CSV_FIELDS:
+        raise fatal(
+            "csv_too_many_fields",
+            file=name,
+            fields=count_text(fields),
+            limit=count_text(limits.MAX_CSV_FIELDS),
+        )
+    cap = limits.MAX_CSV_FIELD_CHARS
+    if len(data) <= cap:
+        return
+    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+    lengths = np.diff(np.concatenate(([-1], breaks, [len(data)])))
+    long_lines = np.flatnonzero(lengths > cap)
+    if not len(long_lines):
+        return
+    all_lines = text.split("\n")
+    header = next((line for line in all_lines if line.strip()), "")
+    separator = max(_SEPARATORS, key=header.count)
+    for index in long_lines.tolist():
+        if index >= len(all_lines):
+            break
+        sizes = [len(field) for field in all_lines[index].split(separator)]
+        widest = max(range(len(sizes)), key=sizes.__getitem__)
+        if sizes[widest] > cap:
+            raise _field_too_large(name, index + 1, widest + 1, sizes[widest])
+
+
+def _field_too_large(name: str, line: int | str, column: int | str, size: int) -> PopError:
+    return fatal(
+        "csv_field_too_large",
+        file=name,
+        line=line,
+        column=str(column),
+        size=megabytes(size),
+        limit=megabytes(limits.MAX_CSV_FIELD_CHARS),
+    )
 
 
 def _csv_sheet(source: SourceFile, data: bytes, score: HeaderScore) -> Sheet:
     text = decode_text(data, source.name)
-    separator = detect_separator(text, score)
-    head = _head_rows(text, separator)
+    _check_text_size(data, text, source.name)
+    try:
+        separator = detect_separator(text, score)
+        head = _head_rows(text, separator)
+    except _LongQuotedField as exc:
+        raise _field_too_large(source.name, exc.line, "?", limits.MAX_CSV_FIELD_CHARS) from exc
 
     def body(header_row: int) -> pd.DataFrame:
         return _read_csv_body(text, separator, header_row, source.name)
@@ -209,7 +338,19 @@ def _csv_sheet(source: SourceFile, data: bytes, score: HeaderScore) -> Sheet:
 
 def _head_rows(text: str, separator: str) -> Cells:
     reader = csv.reader(io.StringIO(text), delimiter=separator)
-    return [list(row) for row in itertools.islice(reader, HEAD_ROWS)]
+    try:
+        return [list(row) for row in itertools.islice(reader, HEAD_ROWS)]
+    except csv.Error as exc:
+        # a quoted field running over many lines past the field limit
+        raise _LongQuotedField(reader.line_num) from exc
+
+
+class _LongQuotedField(Exception):
+    """A quoted field past the csv field limit, ending on physical line ``line``."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 def detect_separator(text: str, score: HeaderScore) -> str:

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from popanalytics.io.problems import fatal
+from popanalytics.io import limits
+from popanalytics.io.problems import fatal, megabytes
 
 # the formats read; a folder holds only these, any other named file is fatal
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -36,13 +37,29 @@ class SourceFile:
         return self.extension.lstrip(".").upper()
 
     def read_bytes(self) -> bytes:
+        """The file's bytes; a file beyond ``limits.MAX_FILE_BYTES`` is refused unread."""
         if self.data is not None:
+            self._check_size(len(self.data))
             return self.data
         assert self.path is not None
         try:
-            return self.path.read_bytes()
+            self._check_size(self.path.stat().st_size)
+            with self.path.open("rb") as stream:
+                # never more than the limit, even when the file grows meanwhile
+                data = stream.read(limits.MAX_FILE_BYTES + 1)
         except OSError as exc:
             raise fatal("unreadable", file=self.name, kind=self.kind) from exc
+        self._check_size(len(data))
+        return data
+
+    def _check_size(self, size: int) -> None:
+        if size > limits.MAX_FILE_BYTES:
+            raise fatal(
+                "file_too_large",
+                file=self.name,
+                size=megabytes(size),
+                limit=megabytes(limits.MAX_FILE_BYTES),
+            )
 
 
 def expand_sources(sources: Sequence[Source]) -> list[SourceFile]:

@@ -197,6 +197,10 @@ def _parse_number_uniques(u: pd.Series, fraction: bool) -> Parsed:
         values, percent = _text_numbers(text)
         out[values.index] = values
 
+    # inf, or digits beyond a float (1e400 written out): no usable number; an
+    # unparseable cell, so it never reaches a sum
+    out = out.where(np.isfinite(out.to_numpy(dtype="float64", na_value=np.nan)))
+
     if fraction:
         as_percent = (out > 1.5) & (out <= 100) & ~percent.reindex(out.index, fill_value=False)
         out = out.where(~as_percent, out / 100)

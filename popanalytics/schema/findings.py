@@ -11,14 +11,19 @@ the row number and the cell value spliced in as columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from popanalytics.i18n import field_label, has_label, t
+from popanalytics.io.raw import RawTable
 from popanalytics.model import TABLE_NAMES
 from popanalytics.schema.coerce import cell_text
 from popanalytics.schema.quality import FINDING_COLUMNS
+
+# the code of the warning that text was cleaned of control characters
+CONTROLS_CODE = "control_characters"
 
 _ROW, _VALUE = "\x01", "\x02"
 
@@ -130,6 +135,39 @@ def _render(template: str, rows: pd.Series, values: pd.Series) -> pd.Series:
         elif token:
             out = out + token
     return pd.Series(out, index=rows.index, dtype="str")
+
+
+def controls_findings(table: str, raws: Sequence[RawTable]) -> pd.DataFrame:
+    """One warning per source and field whose text lost control characters on
+    import (io/controls.py): how many cells, and the first row as an example."""
+    rows = [
+        {
+            "table": table,
+            "file": raw.file,
+            "sheet": raw.sheet,
+            "row": found.first_row,
+            "field": name,
+            "value": str(found.cells),
+            "severity": "warning",
+            "code": CONTROLS_CODE,
+            **{
+                f"message_{lang}": t(
+                    f"quality.msg.{CONTROLS_CODE}",
+                    lang,
+                    value=found.cells,
+                    field=field_label(name, lang),
+                    row=found.first_row,
+                )
+                for lang in ("nl", "en")
+            },
+        }
+        for raw in raws
+        for name, found in raw.controls.items()
+    ]
+    if not rows:
+        return empty_findings()
+    found = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    return found.astype({"row": "int64"})
 
 
 def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:

@@ -44,6 +44,7 @@ from popanalytics.model import (
 from popanalytics.schema import coerce
 from popanalytics.schema.findings import (
     build_findings,
+    controls_findings,
     empty_findings,
     empty_issues,
     issues_frame,
@@ -385,6 +386,7 @@ def _finish(
     counts: dict[str, TableCounts] = {}
     findings = [empty_findings()]
     for name, w in work.items():
+        findings.append(controls_findings(name, [r for r in raw if r.table == name]))
         quarantined = w.errors()
         issues = pd.concat(w.issues, ignore_index=True)
         # a quarantined row is reported by its errors; its repairs do not matter

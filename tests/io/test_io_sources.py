@@ -100,7 +100,8 @@ FATAL = [
         "io.encoding",
         "lijst.csv",
     ),
-    ("binary csv", lambda d, t: ("data.csv", b"PK\x03\x04\x00\x00\x00"), "io.encoding", "data.csv"),
+    # a NUL byte means binary data, not another encoding (issue 8)
+    ("binary csv", lambda d, t: ("data.csv", b"PK\x03\x04\x00\x00\x00"), "io.csv_nul", "data.csv"),
 ]
 
 

@@ -145,6 +145,17 @@ def test_a_non_number_is_bad(cell: object) -> None:
 
 
 @pytest.mark.parametrize(
+    "cell",
+    [float("inf"), float("-inf"), "inf", "nan", "Infinity", "1" + "0" * 400],
+    ids=["inf cell", "-inf cell", "inf text", "nan text", "Infinity", "400 digits"],
+)
+def test_a_number_that_is_not_finite_is_bad_never_a_value(cell: object) -> None:
+    parsed = parse_numbers(cells(cell))
+    assert np.isnan(parsed.values.iloc[0])
+    assert parsed.bad.iloc[0]
+
+
+@pytest.mark.parametrize(
     ("cell", "expected"),
     [
         ("ja", True),

@@ -43,6 +43,8 @@ class ExportView(View):
         super().__init__(card(self.summary, self.button, self.status, self.link))
         self._build = build or _overview_bytes
         self._state: DashboardState | None = None
+        # called after each successful export (the audit log under JupyterHub)
+        self.on_export: Callable[[DashboardState], None] | None = None
         self.button.on_click(self._export)
 
     def render(self, state: DashboardState) -> None:
@@ -83,6 +85,8 @@ class ExportView(View):
         finally:
             self.button.disabled = False
         self.status.value = ""
+        if self.on_export is not None:
+            self.on_export(state)
         self.link.value = download_link(
             data, export_filename(state), t("dash.export.download", lang)
         )

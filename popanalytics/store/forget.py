@@ -1,0 +1,38 @@
+"""Retention: remove snapshots, by count kept or by id, each removal atomic.
+
+A snapshot is first renamed to ``.del-<id>`` (from then on no reader sees it)
+and only then deleted, so an interrupted removal never leaves half a snapshot
+that looks complete.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from popanalytics.store.folder import check_store, fsync_dir, list_snapshots
+from popanalytics.store.problems import store_error
+
+
+def forget(folder: Path, *, keep: int | None = None, snapshot: str | None = None) -> list[str]:
+    """Remove snapshot ``snapshot`` (complete or not), or all but the newest
+    ``keep``; the ids removed. Everything is checked before anything is removed."""
+    folder = check_store(Path(folder))
+    if snapshot is not None:
+        if snapshot.startswith(".") or "/" in snapshot or not (folder / snapshot).is_dir():
+            raise store_error("unknown_snapshot", folder, snapshot=snapshot)
+        doomed = [snapshot]
+    else:
+        if keep is None or keep < 1:
+            raise store_error("keep", folder)
+        doomed = [m.id for m in list_snapshots(folder)[keep:]]
+    for snapshot_id in doomed:
+        trash = folder / f".del-{snapshot_id}"
+        try:
+            os.rename(folder / snapshot_id, trash)
+            fsync_dir(folder)
+        except OSError as exc:
+            raise store_error("unreadable", folder, detail=exc.strerror or exc) from exc
+        shutil.rmtree(trash, ignore_errors=True)
+    return doomed
