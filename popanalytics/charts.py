@@ -33,6 +33,7 @@ PLANNED = "#8ab6d6"
 MISSED = "#e76f51"
 CANCELLED = "#b8b8b8"
 PREVIOUS = "#c9d6df"
+HIDDEN_CELL = "#e5e7eb"  # a suppressed heat-map cell
 BUCKET_COLOURS = ("#f6d55c", "#f2a65a", "#e76f51", "#9b2226")
 SEQUENTIAL = [[0.0, "#f1f7f6"], [0.5, "#7fb7b2"], [1.0, "#1f6f8b"]]
 FONT = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -484,8 +485,29 @@ def _cell_texts(
     ]
 
 
+def _add_hidden_layer(
+    fig: go.Figure, hidden: np.ndarray, x: list[str], y: list[str], lang: str, k: int
+) -> None:
+    """Grey "< k" tiles over the hidden cells of a heat map: plotly leaves a NaN cell transparent and
+    without text, so a map whose cells are all hidden would draw nothing at all."""
+    if not hidden.any():
+        return
+    shown = t("dash.suppressed", lang, k=k)
+    fig.add_heatmap(
+        z=np.where(hidden, 1.0, np.nan).tolist(),
+        x=x,
+        y=y,
+        text=np.where(hidden, shown, "").tolist(),
+        texttemplate="%{text}",
+        colorscale=[[0.0, HIDDEN_CELL], [1.0, HIDDEN_CELL]],
+        showscale=False,
+        hoverongaps=False,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+    )
+
+
 def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
-    """Training needs per department × theme; suppressed cells stay blank with "< k"."""
+    """Training needs per department × theme; suppressed cells are grey tiles with "< k"."""
     rows = frame[
         (frame["metric"] == "training_needs")
         & (frame["breakdown_field"] == "theme")
@@ -515,10 +537,11 @@ def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
         lang,
         k,
     )
+    x, y = [str(s) for s in themes], [group_label(g, lang) for g in groups]
     fig.add_heatmap(
         z=grid.to_numpy(dtype=float).tolist(),
-        x=[str(s) for s in themes],
-        y=[group_label(g, lang) for g in groups],
+        x=x,
+        y=y,
         text=texts,
         texttemplate="%{text}",
         colorscale=SEQUENTIAL,
@@ -526,6 +549,7 @@ def training_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         colorbar={"title": {"text": t("dash.axis.needs", lang)}},
     )
+    _add_hidden_layer(fig, hidden.to_numpy(), x, y, lang, k)
     fig.update_layout(margin={"l": 140, "b": 110})
     fig.update_xaxes(tickangle=-30)
     fig.update_yaxes(autorange="reversed")
@@ -630,10 +654,11 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
     texts = _cell_texts(
         rate.to_numpy(dtype=float), hidden.to_numpy(), lambda v: fmt_percent(v, lang), lang, k
     )
+    x, y = [metric_label(m, lang) for m in metrics], [group_label(g, lang) for g in groups]
     fig.add_heatmap(
         z=rate.to_numpy(dtype=float).tolist(),
-        x=[metric_label(m, lang) for m in metrics],
-        y=[group_label(g, lang) for g in groups],
+        x=x,
+        y=y,
         text=texts,
         texttemplate="%{text}",
         zmin=0,
@@ -643,6 +668,7 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = 5) -> go.Figure:
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         colorbar={"tickformat": ".0%"},
     )
+    _add_hidden_layer(fig, hidden.to_numpy(), x, y, lang, k)
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(margin={"l": 140})
     if bool(hidden.to_numpy().any()):
