@@ -46,6 +46,7 @@ HELD = "#2a9d8f"
 PLANNED = "#8ab6d6"
 MISSED = "#e76f51"
 PREVIOUS = "#c9d6df"
+HIDDEN_CELL = "#e5e7eb"  # a suppressed heat-map cell
 BUCKET_COLOURS = ("#f6d55c", "#f2a65a", "#e76f51", "#9b2226")
 SEQUENTIAL = [[0.0, "#f1f7f6"], [0.5, "#7fb7b2"], [1.0, "#1f6f8b"]]
 FONT = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -415,8 +416,29 @@ def _cell_texts(
     ]
 
 
+def _add_hidden_layer(
+    fig: go.Figure, hidden: np.ndarray, x: list[str], y: list[str], lang: str, k: int
+) -> None:
+    """Grey "< k" tiles over the hidden cells of a heat map: plotly leaves a NaN cell transparent and
+    without text, so a map whose cells are all hidden would draw nothing at all."""
+    if not hidden.any():
+        return
+    shown = suppressed_text(k, lang)
+    fig.add_heatmap(
+        z=np.where(hidden, 1.0, np.nan).tolist(),
+        x=x,
+        y=y,
+        text=np.where(hidden, shown, "").tolist(),
+        texttemplate="%{text}",
+        colorscale=[[0.0, HIDDEN_CELL], [1.0, HIDDEN_CELL]],
+        showscale=False,
+        hoverongaps=False,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+    )
+
+
 def training_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
-    """Training needs per department × theme; suppressed cells stay blank with "< k"."""
+    """Training needs per department × theme; suppressed cells are grey tiles with "< k"."""
     rows = frame[
         (frame["metric"] == "training_needs")
         & (frame["breakdown_field"] == "theme")
@@ -446,10 +468,11 @@ def training_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.F
         lang,
         k,
     )
+    x, y = [str(s) for s in themes], [group_label(g, lang) for g in groups]
     fig.add_heatmap(
         z=grid.to_numpy(dtype=float).tolist(),
-        x=[str(s) for s in themes],
-        y=[group_label(g, lang) for g in groups],
+        x=x,
+        y=y,
         text=texts,
         texttemplate="%{text}",
         colorscale=SEQUENTIAL,
@@ -457,6 +480,7 @@ def training_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.F
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         colorbar={"title": {"text": t("dash.axis.needs", lang)}},
     )
+    _add_hidden_layer(fig, hidden.to_numpy(), x, y, lang, k)
     fig.update_layout(margin={"l": 140, "b": 110})
     fig.update_xaxes(tickangle=-30)
     fig.update_yaxes(autorange="reversed")
@@ -567,10 +591,11 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Fi
     texts = _cell_texts(
         rate.to_numpy(dtype=float), hidden.to_numpy(), lambda v: fmt_percent(v, lang), lang, k
     )
+    x, y = [metric_label(m, lang) for m in metrics], [group_label(g, lang) for g in groups]
     fig.add_heatmap(
         z=rate.to_numpy(dtype=float).tolist(),
-        x=[metric_label(m, lang) for m in metrics],
-        y=[group_label(g, lang) for g in groups],
+        x=x,
+        y=y,
         text=texts,
         texttemplate="%{text}",
         zmin=0,
@@ -580,6 +605,7 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Fi
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         colorbar={"tickformat": ".0%"},
     )
+    _add_hidden_layer(fig, hidden.to_numpy(), x, y, lang, k)
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(margin={"l": 140})
     if bool(hidden.to_numpy().any()):

@@ -154,6 +154,17 @@ def test_training_heatmap_hides_suppressed_cells():
     assert np.isnan(heat.z[1][0])
 
 
+def test_a_heatmap_whose_cells_are_all_hidden_still_draws_its_k_tiles():
+    rows = [
+        ("training_needs", "Keuken", "theme", "Hygiëne", np.nan, np.nan, np.nan, 3),
+        ("training_needs", "Zorg", "theme", "Hygiëne", np.nan, np.nan, np.nan, 2),
+    ]
+    fig = charts.training_heatmap(frame(rows, [True, True]), "nl", k=5)
+    tiles = fig.data[-1]
+    assert [list(r) for r in tiles.z] == [[1.0], [1.0]]
+    assert [list(r) for r in tiles.text] == [["< 5"], ["< 5"]]
+
+
 def test_coverage_trend_draws_one_line_per_type_over_cycles():
     rows, cycles = [], []
     for cycle, rate in (("2024", 0.5), ("2025", 0.6)):
