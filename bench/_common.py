@@ -32,11 +32,19 @@ def timed(fn: Callable[[], T], repeat: int = 3) -> tuple[float, T]:
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far, in MB (no psutil needed).
 
-    Peaks never go down: measure each operation in a fresh process.
+    Peaks never go down: measure each operation in a fresh process. Linux's
+    VmHWM is this address space's own peak; getrusage's ru_maxrss survives
+    execve, so a child started by a large parent (subprocess uses vfork)
+    would report the parent's peak. ru_maxrss stays the fallback elsewhere.
     """
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # Linux reports kilobytes, macOS bytes.
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # Linux reports kilobytes, macOS bytes.
+        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))
+    return int(kilobytes) / 1024
 
 
 def demo_workbook(employees: int, seed: int = 2026, *, folder: bool = False) -> Path:

@@ -61,19 +61,7 @@ def run_hostile(path: Path) -> dict[str, object]:
         return f"read {read} rows, {len(loaded.report.findings)} findings"
 
     seconds, outcome = timed(attempt, 1)
-    return {"seconds": seconds, "peak_mb": _own_peak_mb(), "outcome": outcome}
-
-
-def _own_peak_mb() -> float:
-    """This process's own peak RSS (VmHWM). getrusage's ru_maxrss also counts the
-    parent's memory at the fork before exec, which here is the bench with a
-    50,000-employee workbook in memory."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        return peak_rss_mb()
-    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))
-    return int(kilobytes) / 1024
+    return {"seconds": seconds, "peak_mb": peak_rss_mb(), "outcome": outcome}
 
 
 def measure_hostile(path: Path) -> dict[str, object]:
