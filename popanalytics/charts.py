@@ -578,6 +578,33 @@ def rate_grid(
     return groups, rate, hidden
 
 
+def add_rate_heatmap(
+    fig: go.Figure,
+    rate: pd.DataFrame,
+    hidden: pd.DataFrame,
+    x: list[str],
+    y: list[str],
+    lang: str,
+    k: int,
+) -> None:
+    """A rates grid (from ``rate_grid``) as a 0-100 % heat map with "< k" tiles."""
+    values = rate.to_numpy(dtype=float)
+    fig.add_heatmap(
+        z=values.tolist(),
+        x=x,
+        y=y,
+        text=_cell_texts(values, hidden.to_numpy(), lambda v: fmt_percent(v, lang), lang, k),
+        texttemplate="%{text}",
+        zmin=0,
+        zmax=1,
+        colorscale=[[0.0, "#f4a582"], [0.5, "#f7f7f7"], [1.0, "#5fb49c"]],
+        hoverongaps=False,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        colorbar={"tickformat": ".0%"},
+    )
+    _add_hidden_layer(fig, hidden.to_numpy(), x, y, lang, k)
+
+
 def process_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Figure:
     """Process-quality rates per group × indicator, the total as the first row."""
     metrics = [m for m in PROCESS_RATES if not headline(frame, m).empty]
@@ -588,24 +615,8 @@ def process_heatmap(frame: pd.DataFrame, lang: str, k: int = DEFAULT_K) -> go.Fi
         return fig
     rows = frame[frame["metric"].isin(metrics) & frame["breakdown_field"].isna()]
     groups, rate, hidden = rate_grid(rows, metrics)
-    texts = _cell_texts(
-        rate.to_numpy(dtype=float), hidden.to_numpy(), lambda v: fmt_percent(v, lang), lang, k
-    )
     x, y = [metric_label(m, lang) for m in metrics], [group_label(g, lang) for g in groups]
-    fig.add_heatmap(
-        z=rate.to_numpy(dtype=float).tolist(),
-        x=x,
-        y=y,
-        text=texts,
-        texttemplate="%{text}",
-        zmin=0,
-        zmax=1,
-        colorscale=[[0.0, "#f4a582"], [0.5, "#f7f7f7"], [1.0, "#5fb49c"]],
-        hoverongaps=False,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-        colorbar={"tickformat": ".0%"},
-    )
-    _add_hidden_layer(fig, hidden.to_numpy(), x, y, lang, k)
+    add_rate_heatmap(fig, rate, hidden, x, y, lang, k)
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(margin={"l": 140})
     if bool(hidden.to_numpy().any()):

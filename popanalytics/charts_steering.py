@@ -17,9 +17,9 @@ from popanalytics.charts import (
     PREVIOUS,
     PRIMARY,
     _base_layout,
-    _cell_texts,
     _empty,
     _suppression_note,
+    add_rate_heatmap,
     rate_grid,
 )
 from popanalytics.i18n import field_label, fmt_number, fmt_percent, t
@@ -147,19 +147,14 @@ def coverage_heatmap(
         _empty(fig, lang)
         return fig
     groups, rate, hidden = rate_grid(rows, metrics)
-    values = rate.to_numpy(dtype=float)
-    fig.add_heatmap(
-        z=values.tolist(),
-        x=[t(f"conversation_type.{c}", lang) for c in COVERAGE_TYPES],
-        y=[group_label(g, lang) for g in groups],
-        text=_cell_texts(values, hidden.to_numpy(), lambda v: fmt_percent(v, lang), lang, k),
-        texttemplate="%{text}",
-        zmin=0,
-        zmax=1,
-        colorscale=[[0.0, "#f4a582"], [0.5, "#f7f7f7"], [1.0, "#5fb49c"]],
-        hoverongaps=False,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-        colorbar={"tickformat": ".0%"},
+    add_rate_heatmap(
+        fig,
+        rate,
+        hidden,
+        [t(f"conversation_type.{c}", lang) for c in COVERAGE_TYPES],
+        [group_label(g, lang) for g in groups],
+        lang,
+        k,
     )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_layout(margin={"l": 160})
