@@ -594,17 +594,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_hub(args: argparse.Namespace) -> int:
+    from popanalytics.cli_store import check_data_or_store, open_store_for_serve
     from popanalytics.hub.launch import HubSettings, run
     from popanalytics.io.mapping import load_mapping
     from popanalytics.io.sources import expand_sources
 
+    check_data_or_store(args, optional=True)
     if args.data:
         expand_sources(list(args.data))
+    open_store_for_serve(args)
     load_mapping(args.mapping)
     return run(
         HubSettings(
             data=tuple(args.data),
             roles=args.roles,
+            store=args.store,
+            snapshot=args.snapshot,
             port=args.port,
             ip=args.ip,
             authenticator=args.authenticator,

@@ -9,6 +9,8 @@ execution, every request and websocket authenticated by this hub.
 Variables (POPANALYTICS_*):
   ROLES         the roles file (docs/access.md); required
   DATA          JSON list of data files, or STORE a snapshot store directory
+                (`popanalytics import`: every page opens the Parquet snapshot, no
+                re-reading of the export), SNAPSHOT which one (default: newest)
   CYCLE, REFERENCE_DATE, LANG   as for `popanalytics serve`
   AUDIT_LOG     JSON-lines audit log (log-ins, server starts, page opens, exports)
   HUB_IP, HUB_PORT               where users connect (default 127.0.0.1:8000)
@@ -95,6 +97,7 @@ c.Spawner.environment = {
         "POPANALYTICS_AUDIT_LOG": audit_log,
         "POPANALYTICS_DATA": env("DATA"),
         "POPANALYTICS_STORE": env("STORE"),
+        "POPANALYTICS_SNAPSHOT": env("SNAPSHOT"),
         "POPANALYTICS_MAPPING": env("MAPPING"),
         "POPANALYTICS_CYCLE": env("CYCLE"),
         "POPANALYTICS_REFERENCE_DATE": env("REFERENCE_DATE"),

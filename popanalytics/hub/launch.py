@@ -53,6 +53,8 @@ def proxy_path() -> Path:
 class HubSettings:
     data: tuple[str, ...]
     roles: str
+    store: str | None = None
+    snapshot: str | None = None
     port: int = 8000
     ip: str = "127.0.0.1"
     authenticator: str = "native"
@@ -96,7 +98,12 @@ def check(settings: HubSettings, environ: Mapping[str, str]) -> list[str]:
         raise _error("cli.hub.no_proxy", path=proxy_path())
     roles = read_roles(settings.roles)
     loaded, _label = sources.load_initial(
-        sources.Settings(data=settings.data, mapping=settings.mapping)
+        sources.Settings(
+            data=settings.data,
+            mapping=settings.mapping,
+            store=settings.store,
+            snapshot=settings.snapshot,
+        )
     )
     empty = check_against(roles, loaded.dataset.employees, settings.roles)
     by_role = ", ".join(
@@ -126,6 +133,9 @@ def hub_environment(settings: HubSettings, base: Mapping[str, str]) -> dict[str,
         sources.ENV_DATA: json.dumps([str(Path(p).resolve()) for p in settings.data])
         if settings.data
         else None,
+        sources.ENV_STORE: str(Path(settings.store).resolve()) if settings.store else None,
+        # none: each page opens the newest, so a monthly import needs no restart
+        sources.ENV_SNAPSHOT: settings.snapshot,
         sources.ENV_MAPPING: str(Path(settings.mapping).resolve()) if settings.mapping else None,
         sources.ENV_CYCLE: str(settings.cycle) if settings.cycle is not None else None,
         sources.ENV_REFERENCE_DATE: settings.reference_date.isoformat()

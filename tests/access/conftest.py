@@ -1,4 +1,4 @@
-"""A real JupyterHub (`popanalytics hub`, dummy authenticator) on the demo data, on
+"""A real JupyterHub (`popanalytics hub`, dummy authenticator) on a store of the demo, on
 127.0.0.1, shared by the live tests; Chromium as in tests/browser."""
 
 from __future__ import annotations
@@ -48,17 +48,24 @@ def _descendants(pid: int) -> list[int]:
 
 @pytest.fixture(scope="session")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    """`popanalytics hub` with the demo roles; log in artifacts/hub.log."""
+    """`popanalytics hub` on a store of the demo, with the demo roles; log in
+    artifacts/hub.log."""
     if not (ROOT / "deploy/jupyterhub/node_modules/.bin/configurable-http-proxy").exists():
         pytest.fail("configurable-http-proxy is not installed: run `make hub-deps`")
     port = free_port()
     state = tmp_path_factory.mktemp("hub-state")
+    # served as an organisation would: the export imported once into a store
+    store = tmp_path_factory.mktemp("hub-store") / "store"
+    subprocess.run(
+        [sys.executable, "-m", "popanalytics.cli", "import", str(DEMO), "--store", str(store)],
+        cwd=ROOT, check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
     env = dict(os.environ)
     env.update(POPANALYTICS_HUB_PASSWORD=PASSWORD, POPANALYTICS_HUB_EXTRA_USERS=GUEST)
     (ROOT / "artifacts").mkdir(exist_ok=True)
     log = open(ROOT / "artifacts" / "hub.log", "wb")  # noqa: SIM115 - closed below
     command = [
-        sys.executable, "-m", "popanalytics.cli", "hub", str(DEMO), "--roles", str(DEMO_ROLES),
+        sys.executable, "-m", "popanalytics.cli", "hub", "--store", str(store), "--roles", str(DEMO_ROLES),
         "--authenticator", "dummy", "--port", str(port), "--state", str(state),
         "--reference-date", REFERENCE_DATE,
     ]  # fmt: skip
