@@ -19,12 +19,17 @@ def add_store_option(p: argparse.ArgumentParser) -> None:
 
 
 def check_data_or_store(args: argparse.Namespace, *, optional: bool = False) -> None:
-    """Exactly one of DATA and --store (or neither, when DATA is ``optional``)."""
+    """Exactly one of DATA and --store (or neither, when DATA is ``optional``);
+    --snapshot only with --store, --mapping only with DATA."""
     store = getattr(args, "store", None)
     if store and args.data:
         raise _error("store.error.data_and_store")
     if getattr(args, "snapshot", None) and not store:
         raise _error("store.error.snapshot_without_store")
+    if store and getattr(args, "mapping", None):
+        # the snapshot holds the tables as mapped at import: a mapping now would be
+        # silently ignored, and the user would think their column names applied
+        raise _error("store.error.mapping_with_store")
     if not store and not args.data and not optional:
         raise _error("store.error.no_data")
 

@@ -57,6 +57,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Geef de te lezen bestanden (DATA) of een opslag (--store MAP).",
         "Give the files to read (DATA) or a store (--store DIR).",
     ),
+    "store.error.mapping_with_store": (
+        "--mapping hoort bij bestanden (DATA): een momentopname is al ingelezen met de "
+        "koppeling van bij de import (zie `popanalytics snapshots`).",
+        "--mapping goes with files (DATA): a snapshot was read with the mapping given at "
+        "import (see `popanalytics snapshots`).",
+    ),
     "store.error.snapshot_without_store": (
         "--snapshot hoort bij --store.",
         "--snapshot goes with --store.",

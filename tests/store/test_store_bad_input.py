@@ -118,6 +118,14 @@ def test_data_and_store_together_are_refused(demo_store):
     assert "either files (DATA) or --store" in result.stderr
 
 
+def test_a_mapping_with_a_store_is_refused_not_ignored(demo_store, tmp_path):
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text("[employees]\n", encoding="utf-8")
+    result = run_cli("metrics", "--store", str(demo_store), "--mapping", str(mapping))
+    assert result.returncode == 2
+    assert "--mapping hoort bij bestanden" in result.stderr
+
+
 def test_serve_refuses_a_bad_snapshot_at_the_terminal(demo_store):
     result = run_cli("serve", "--store", str(demo_store), "--snapshot", "nope", "--lang", "en")
     assert result.returncode == 2
