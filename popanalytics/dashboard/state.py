@@ -179,8 +179,12 @@ class DashboardState:
         return self._cached("figures", params or self.params, self.engine.figures)
 
     def chart_figures(self) -> pd.DataFrame:
-        """The current figures for charts: grouped per manager, hr reads names, not ids."""
-        frame = self.figures()
+        """The current figures for charts, their groups as `named_groups` shows them."""
+        return self.named_groups(self.figures())
+
+    def named_groups(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with its ``group`` column as a person reads it: grouped per
+        manager, hr reads names, not ids (only hr may group per manager at all)."""
         if self.filters.group_by != "manager_id" or self.filters.audience != "hr":
             return frame
         names = self.manager_names()

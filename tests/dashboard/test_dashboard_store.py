@@ -78,6 +78,16 @@ def test_since_the_previous_import_shows_a_table_and_a_chart(app):
     assert frame is not None and "suppressed" in frame
 
 
+def test_since_per_manager_names_the_managers_for_hr(app):
+    app.filters["group_by"].value = "manager_id"
+    app.show("sinds")
+    table = app.views["sinds"].table.value
+    names = app.state.manager_names()
+    some_manager = app.state.since()["group"].iloc[1]  # the organisation is first
+    assert names[some_manager] in table
+    assert f">{some_manager}<" not in table
+
+
 def test_the_oldest_snapshot_has_nothing_to_compare_with(app):
     app.snapshot_pick.value = app.snapshot_pick.options[-1][1]
     app.show("sinds")

@@ -101,14 +101,7 @@ class CoverageSteering:
             level=3,
         )
         self.projection_table.value = projection_table(
-            result.projection,
-            metric,
-            target,
-            lang,
-            k,
-            state.manager_names()
-            if state.filters.group_by == "manager_id" and state.filters.audience == "hr"
-            else None,
+            state.named_groups(result.projection), metric, target, lang, k
         )
 
 
@@ -118,7 +111,6 @@ def projection_table(
     target: float | None,
     lang: str,
     k: int,
-    names: pd.Series | None = None,
 ) -> str:
     """The projection per group (the organisation first) next to the target;
     lagging groups (coverage now > 10 points below the organisation) marked."""
@@ -131,9 +123,6 @@ def projection_table(
     )
 
     groups = frame["group"]
-    if names is not None:
-        mapped = groups.map(names)
-        groups = mapped.where(mapped.notna(), groups)
     table = pd.DataFrame(
         {
             "group": [group_label(g, lang) for g in groups],

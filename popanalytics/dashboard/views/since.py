@@ -28,6 +28,8 @@ class SinceView(View):
         lang, k = state.lang, state.k
         before = state.previous_snapshot()
         frame = state.since()
+        if frame is not None:
+            frame = state.named_groups(frame)
         if before is None or frame is None:
             self.intro.value = paragraph(t("dash.intro.sinds.none", lang))
             self.table.value = ""
