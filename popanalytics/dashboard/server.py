@@ -225,17 +225,38 @@ def serve(
     )
     # Voilà runs in the notebook's folder: neither it nor its kernels see the user's cwd
     proc = subprocess.Popen(command, env=env, cwd=notebook_path().parent)
+    # a service manager stops us with SIGTERM, a closed terminal with SIGHUP: both
+    # must stop Voilà and its kernels too, as Ctrl-C does, never leave them serving
+    previous = {signum: signal.signal(signum, _stop) for signum in _STOP_SIGNALS}
     try:
         return _exit_code(proc.wait())
-    except KeyboardInterrupt:
-        # Ctrl-C: Voilà shuts its kernels down cleanly on SIGTERM
+    except (KeyboardInterrupt, _Stopped) as stopped:
+        # Voilà shuts its kernels down cleanly on SIGTERM
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        return 130
+        return 128 + (stopped.signum if isinstance(stopped, _Stopped) else signal.SIGINT)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class _Stopped(Exception):
+    """A stop signal (SIGTERM, SIGHUP) arrived while serving."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise _Stopped(signum)
 
 
 def _exit_code(returncode: int) -> int:

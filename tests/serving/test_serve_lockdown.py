@@ -184,3 +184,19 @@ def test_a_limit_below_one_is_a_clear_message_before_anything_starts(
     assert capsys.readouterr().err.strip() == t("serve.bad_limit", "en", option="--max-kernels")
     assert main(["serve", "--max-upload-mb", "0"]) == 2
     assert capsys.readouterr().err.strip() == t("serve.bad_limit", "nl", option="--max-upload-mb")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_service_manager_stopping_serve_stops_voila_and_its_kernels(tmp_path: Path, signum):
+    import psutil
+
+    with serve(cwd=tmp_path, log=tmp_path / "serve.log") as (proc, port):
+        status, _headers, _body, conn = get("127.0.0.1", port, "/")  # a page: a kernel
+        conn.close()
+        assert status == 200
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert children  # Voilà, and the kernel of the page
+        proc.send_signal(signum)  # to serve alone, as systemd's KillMode=mixed does
+        assert proc.wait(timeout=30) == 128 + signum
+        _gone, alive = psutil.wait_procs(children, timeout=15)
+        assert alive == []
