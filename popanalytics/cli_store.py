@@ -91,7 +91,7 @@ def add_store_commands(sub: Any) -> None:
         "forget",
         help="remove snapshots from a store",
         description="Remove all but the newest N snapshots (--keep N) or one snapshot "
-        "(--snapshot ID).",
+        "(--snapshot ID), and what an interrupted import or removal left behind.",
     )
     p.add_argument("--store", required=True, metavar="DIR", help="store folder")
     which = p.add_mutually_exclusive_group(required=True)

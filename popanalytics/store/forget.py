@@ -2,17 +2,24 @@
 
 A snapshot is first renamed to ``.del-<id>`` (from then on no reader sees it)
 and only then deleted, so an interrupted removal never leaves half a snapshot
-that looks complete.
+that looks complete. What a crash left behind (a ``.del-`` folder, a ``.tmp-``
+folder untouched for an hour) goes too: readers never saw it, but it holds
+employee data on disk that nobody would otherwise remove.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 from popanalytics.store.folder import check_store, fsync_dir, list_snapshots
 from popanalytics.store.problems import store_error
+
+# an import writes its .tmp- folder within minutes (75 s at 50,000 employees); one
+# untouched for an hour is a crash's leftover, not an import running elsewhere
+STALE_SECONDS = 3600
 
 
 def forget(folder: Path, *, keep: int | None = None, snapshot: str | None = None) -> list[str]:
@@ -35,4 +42,19 @@ def forget(folder: Path, *, keep: int | None = None, snapshot: str | None = None
         except OSError as exc:
             raise store_error("unreadable", folder, detail=exc.strerror or exc) from exc
         shutil.rmtree(trash, ignore_errors=True)
+    for leftover in leftovers(folder, time.time()):
+        shutil.rmtree(leftover, ignore_errors=True)
     return doomed
+
+
+def leftovers(folder: Path, now: float) -> list[Path]:
+    """The store's crash leftovers: ``.del-`` folders, and ``.tmp-`` folders not
+    written to for STALE_SECONDS (an import running now is left alone)."""
+    found = []
+    for entry in folder.iterdir():
+        if not entry.is_dir() or entry.is_symlink():
+            continue
+        stale = now - entry.stat().st_mtime > STALE_SECONDS
+        if entry.name.startswith(".del-") or (entry.name.startswith(".tmp-") and stale):
+            found.append(entry)
+    return found

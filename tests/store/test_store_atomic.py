@@ -61,3 +61,17 @@ def test_an_import_killed_while_writing_leaves_only_complete_snapshots(demo_stor
     assert run_cli("validate", "--store", str(demo_store)).returncode == 0
     assert run_cli("import", str(other), "--store", str(demo_store)).returncode == 0
     assert len(listing(demo_store)) == len(before) + 1
+
+
+def test_forget_removes_a_crashs_leftovers_but_not_an_import_in_progress(demo_store):
+    stale, running, trash = (demo_store / n for n in (".tmp-old", ".tmp-now", ".del-old"))
+    for folder in (stale, running, trash):
+        folder.mkdir()
+        (folder / "employees.parquet").write_bytes(b"data of a crashed import")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    before = listing(demo_store)
+    assert run_cli("forget", "--store", str(demo_store), "--keep", "1").returncode == 0
+    assert not stale.exists() and not trash.exists()
+    assert running.exists()
+    assert listing(demo_store) == before
