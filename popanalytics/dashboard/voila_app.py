@@ -13,7 +13,9 @@ Voilà 0.5 does not offer as options are added here:
   friendly 503 page (Voilà renders an HTTPError raised while starting the kernel
   as its error page);
 - ``voila.py``/``voila.json`` config files are not read from the working folder;
-- the websocket message limit is set explicitly (``limits.WEBSOCKET_MAX_MESSAGE_BYTES``).
+- the websocket message limit is set explicitly (``limits.WEBSOCKET_MAX_MESSAGE_BYTES``);
+- the kernel clients that run each page's notebook wait in bounded slices
+  (kernel_channels.py): a lost zmq wake-up no longer leaves a page spinning forever.
 
 The token, when there is one, comes in the environment (never on the command line,
 where ``ps`` shows it to every local user) and is removed from it before any
@@ -32,6 +34,7 @@ from tornado import httputil, web
 from traitlets import Integer, List, Unicode, default
 from voila.app import Voila
 
+from popanalytics.dashboard import kernel_channels
 from popanalytics.dashboard.limits import (
     DEFAULT_MAX_KERNELS,
     ENV_TOKEN,
@@ -108,6 +111,10 @@ class PopVoila(Voila):  # type: ignore[misc]
     @default("token")
     def _token_default(self) -> str | None:
         return os.environ.pop(ENV_TOKEN, None) or None
+
+    def initialize(self, argv: Any = None) -> None:
+        kernel_channels.install()
+        super().initialize(argv)
 
     def start(self) -> None:
         # Voila.start, with the application class swapped for the host-checked one
