@@ -354,9 +354,12 @@ class Dashboard:
         )
 
     def _snapshot_line(self) -> str:
-        """The header's "Snapshot X, imported at Y" when the page shows a snapshot."""
-        source = self.state.snapshots if self.state is not None else None
-        manifest = source.manifest() if source is not None else None
+        """The header's "Snapshot X, imported at Y" when the page shows a snapshot
+        (a scoped hub user has no snapshot source, only the one snapshot shown)."""
+        if self.state is None:
+            return ""
+        source = self.state.snapshots
+        manifest = source.manifest() if source is not None else self.state.loaded.snapshot
         if manifest is None:
             return ""
         local = manifest.imported_at.astimezone()

@@ -137,11 +137,12 @@ def uploaded_files(value: Sequence[Mapping[str, Any]]) -> list[tuple[str, bytes]
 
 
 def scoped_loaded(loaded: Any, scoped: Any) -> Any:
-    """``loaded`` with the user's scoped dataset; the quality report (row findings
-    that may name anyone) is kept for unscoped hr only."""
+    """``loaded`` with the user's scoped dataset and the snapshot it came from;
+    the quality report (row findings that may name anyone) is kept for unscoped hr
+    only."""
     from popanalytics.dataset import Loaded
     from popanalytics.schema.quality import QualityReport
 
     access = scoped.access
     report = loaded.report if access.role == "hr" and not access.scoped else QualityReport()
-    return Loaded(scoped.dataset, report)
+    return Loaded(scoped.dataset, report, snapshot=loaded.snapshot)

@@ -82,6 +82,20 @@ def test_management_sees_the_management_audience_without_a_switch(tmp_path):
     assert len(dash.state.report.findings) == 0 if hasattr(dash.state.report, "findings") else True
 
 
+def test_a_hub_user_on_a_store_sees_which_snapshot_but_cannot_pick_another(tmp_path):
+    from popanalytics.dataset import import_to_store
+
+    store = tmp_path / "store"
+    import_to_store([DEMO], store, label="juni 2026")
+    values = env("leidinggevende", tmp_path / "audit.jsonl")
+    del values["POPANALYTICS_DATA"]
+    dash = Dashboard.from_environment({**values, "POPANALYTICS_STORE": str(store)})
+    assert dash.state is not None, dash.error.value
+    assert "Momentopname <b>juni 2026</b>, geïmporteerd op" in dash.header.value
+    assert dash.snapshot_pick.layout.display == "none"
+    assert dash.nav_buttons["sinds"].layout.display == "none"
+
+
 def test_a_crafted_audience_change_from_the_page_does_not_widen_management():
     dash = Dashboard.from_environment(env("directie"))
     assert dash.state is not None
