@@ -19,6 +19,15 @@ from jupyter_client.session import Session
 from popanalytics.dashboard import kernel_channels
 
 
+def run(coroutine):
+    """``asyncio.run`` in a thread of its own: the browser tests leave an event
+    loop running in the main thread, where ``asyncio.run`` refuses to start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 async def _reply_with_lost_wake_up(get_msg, wait: float) -> dict:
     context = zmq.asyncio.Context()
     kernel = context.socket(zmq.ROUTER)
@@ -47,7 +56,7 @@ async def _reply_with_lost_wake_up(get_msg, wait: float) -> dict:
 
 
 def test_a_reply_whose_wake_up_was_lost_is_read_within_a_slice():
-    reply = asyncio.run(
+    reply = run(
         _reply_with_lost_wake_up(
             kernel_channels.get_msg_in_slices, wait=5 * kernel_channels.SLICE_MS / 1000
         )
@@ -58,7 +67,7 @@ def test_a_reply_whose_wake_up_was_lost_is_read_within_a_slice():
 def test_without_slices_the_same_reply_is_never_read():
     # the page that spun forever: jupyter_client's own unbounded wait
     with pytest.raises(TimeoutError):
-        asyncio.run(_reply_with_lost_wake_up(kernel_channels._unbounded_get_msg, wait=3))
+        run(_reply_with_lost_wake_up(kernel_channels._unbounded_get_msg, wait=3))
 
 
 def test_a_wait_with_a_timeout_still_ends_empty():
@@ -75,4 +84,4 @@ def test_a_wait_with_a_timeout_still_ends_empty():
             context.term()
 
     with pytest.raises(Empty):
-        asyncio.run(nothing())
+        run(nothing())
