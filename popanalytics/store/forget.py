@@ -50,11 +50,14 @@ def forget(folder: Path, *, keep: int | None = None, snapshot: str | None = None
 def leftovers(folder: Path, now: float) -> list[Path]:
     """The store's crash leftovers: ``.del-`` folders, and ``.tmp-`` folders not
     written to for STALE_SECONDS (an import running now is left alone)."""
-    found = []
-    for entry in folder.iterdir():
-        if not entry.is_dir() or entry.is_symlink():
-            continue
-        stale = now - entry.stat().st_mtime > STALE_SECONDS
-        if entry.name.startswith(".del-") or (entry.name.startswith(".tmp-") and stale):
-            found.append(entry)
-    return found
+
+    def stale(entry: Path) -> bool:
+        return now - entry.stat().st_mtime > STALE_SECONDS
+
+    return [
+        entry
+        for entry in folder.iterdir()
+        if entry.is_dir()
+        and not entry.is_symlink()
+        and (entry.name.startswith(".del-") or (entry.name.startswith(".tmp-") and stale(entry)))
+    ]

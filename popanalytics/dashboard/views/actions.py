@@ -55,9 +55,7 @@ class ActionsView(View):
             finally:
                 self._quiet = False
             set_heading(self.counts_title, t("dash.actions.per_group", lang, type=kind), level=3)
-            self.counts.value = counts_table(
-                state.named_groups(state_action_counts(state)), lang, k
-            )
+            self.counts.value = counts_table(state_action_counts(state), lang, k)
             self.private.value = paragraph(t("dash.actions.management_note", lang, k=k))
             return
         self.private.value = ""

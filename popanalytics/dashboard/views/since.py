@@ -28,8 +28,6 @@ class SinceView(View):
         lang, k = state.lang, state.k
         before = state.previous_snapshot()
         frame = state.since()
-        if frame is not None:
-            frame = state.named_groups(frame)
         if before is None or frame is None:
             self.intro.value = paragraph(t("dash.intro.sinds.none", lang))
             self.table.value = ""
@@ -37,6 +35,7 @@ class SinceView(View):
             return
         self.intro.value = paragraph(t("dash.intro.sinds", lang, previous=esc(before.title)))
         self.chart.widget.layout.display = ""
+        frame = state.named_groups(frame)
         self.table.value = html_table(
             since_table(frame, lang, k),
             [("group", t("cli.metrics.group", lang))]
